@@ -1,0 +1,100 @@
+package dev.mcpsecrets.api;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A source of secrets, found with {@link java.util.ServiceLoader} or registered explicitly through
+ * {@link Secrets.Builder#addProvider(SecretProvider)}.
+ *
+ * <p>Implementations keep three outcomes apart: not mine ({@link #supports} is {@code false}),
+ * unavailable ({@link #availability()} says why: backend missing, locked, headless), and failed
+ * ({@link SecretException} with a {@link Reason}). Constructors must be cheap and free of side effects;
+ * I/O happens on first use. Messages, logs and {@code toString()} never contain a secret value.
+ * Implementations must be safe for concurrent use.
+ *
+ * @since 0.1
+ */
+public interface SecretProvider {
+    /**
+     * Unique, stable, lowercase id such as {@code mcp-env}. The {@code mcp-} prefix is reserved for
+     * this project's providers.
+     *
+     * @return the id
+     */
+    String id();
+
+    /**
+     * The schemes this provider claims, used to validate references and in error messages.
+     *
+     * @return the schemes, e.g. {@code Set.of("env")}
+     */
+    Set<String> schemes();
+
+    /**
+     * Whether this provider handles the reference. Pure and cheap: no I/O, no exceptions.
+     *
+     * @param ref the reference
+     * @return {@code true} if this provider should be asked
+     */
+    default boolean supports(SecretRef ref) {
+        return schemes().contains(ref.scheme());
+    }
+
+    /**
+     * Resolves one reference.
+     *
+     * @param ref a reference for which {@link #supports} is {@code true}
+     * @param ctx profile, deadline and environment
+     * @return the secret, owned by the caller
+     * @throws SecretException with the reason it could not be had
+     */
+    Secret resolve(SecretRef ref, ResolveContext ctx) throws SecretException;
+
+    /**
+     * Resolves many references at once; backends that can batch (one process, one request) override
+     * this. The result holds the references that were resolved; a reference missing from it is then
+     * resolved alone through {@link #resolve} to learn why it failed. Throwing means the whole batch
+     * failed for that reason.
+     *
+     * @param refs references this provider supports
+     * @param ctx profile, deadline and environment
+     * @return secrets by reference
+     * @throws SecretException if the whole batch failed
+     */
+    default Map<SecretRef, Secret> resolveAll(Collection<SecretRef> refs, ResolveContext ctx)
+            throws SecretException {
+        Map<SecretRef, Secret> out = new LinkedHashMap<>();
+        for (SecretRef ref : refs) {
+            try {
+                out.put(ref, resolve(ref, ctx));
+            } catch (SecretException e) {
+                if (e.reason() == Reason.TIMEOUT) {
+                    throw e;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Order among providers claiming the same reference: higher first, ties by id.
+     *
+     * @return the priority
+     */
+    default int priority() {
+        return 0;
+    }
+
+    /**
+     * Whether the provider can work now, and if not why. Should answer quickly (well under a second);
+     * may be called often, so cache expensive probes.
+     *
+     * @return the availability
+     */
+    default Availability availability() {
+        return Availability.available(id());
+    }
+}

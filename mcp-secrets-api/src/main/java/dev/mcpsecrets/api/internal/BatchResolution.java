@@ -1,0 +1,199 @@
+package dev.mcpsecrets.api.internal;
+
+import dev.mcpsecrets.api.MalformedRefException;
+import dev.mcpsecrets.api.Reason;
+import dev.mcpsecrets.api.ResolveContext;
+import dev.mcpsecrets.api.Secret;
+import dev.mcpsecrets.api.SecretException;
+import dev.mcpsecrets.api.SecretProvider;
+import dev.mcpsecrets.api.SecretRef;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@code resolveAll}: cached names first, then one batch per provider that batches, then the rest
+ * one by one through the full fallback chain. All or nothing.
+ */
+public final class BatchResolution {
+    /** Parses expressions against the known schemes. */
+    @FunctionalInterface
+    public interface Parser {
+        /**
+         * Parses an expression.
+         *
+         * @param expression the text
+         * @return the alternatives
+         * @throws MalformedRefException if malformed
+         */
+        List<SecretRef> parse(String expression) throws MalformedRefException;
+    }
+
+    private final SecretCache cache;
+    private final Resolver resolver;
+    private final Calls calls;
+    private final Duration timeout;
+    private final Parser parser;
+    private final AuditLog audit = new AuditLog();
+
+    /**
+     * Creates a batch.
+     *
+     * @param cache the facade's cache
+     * @param resolver the facade's resolver
+     * @param calls the facade's deadline runner
+     * @param timeout the per-resolve limit, also the limit of the whole batch
+     * @param parser parses expressions
+     */
+    public BatchResolution(SecretCache cache, Resolver resolver, Calls calls, Duration timeout, Parser parser) {
+        this.cache = cache;
+        this.resolver = resolver;
+        this.calls = calls;
+        this.timeout = timeout;
+        this.parser = parser;
+    }
+
+    /**
+     * Resolves every name.
+     *
+     * @param nameToExpression names and their reference expressions
+     * @return secrets by name, owned by the caller
+     * @throws SecretException listing every name that failed
+     */
+    public Map<String, Secret> run(Map<String, String> nameToExpression) throws SecretException {
+        Map<String, Secret> out = new LinkedHashMap<>();
+        Map<String, SecretException> failures = new LinkedHashMap<>();
+        Map<String, Pending> pending = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : nameToExpression.entrySet()) {
+            String key = e.getValue().strip();
+            try {
+                List<SecretRef> alternatives = parser.parse(key);
+                Secret hit = cache.getIfPresent(key);
+                if (hit != null) {
+                    out.put(e.getKey(), hit);
+                } else {
+                    pending.put(e.getKey(), new Pending(key, alternatives));
+                }
+            } catch (MalformedRefException ex) {
+                failures.put(e.getKey(), ex);
+            }
+        }
+        ResolveContext ctx = resolver.newContext();
+        Map<String, Secret> batched = batchFirstAlternatives(pending, ctx);
+        try {
+            for (Map.Entry<String, Pending> e : pending.entrySet()) {
+                Pending p = e.getValue();
+                try {
+                    Secret fromBatch = batched.get(p.key);
+                    if (fromBatch != null) {
+                        out.put(e.getKey(), fromBatch.copy());
+                        continue;
+                    }
+                    Duration wait = ctx.remaining().isZero() ? Duration.ofMillis(1) : ctx.remaining();
+                    out.put(e.getKey(), cache.get(p.key, wait, () -> resolver.resolve(p.key, p.alternatives, ctx)));
+                } catch (SecretException ex) {
+                    failures.put(e.getKey(), ex);
+                }
+            }
+        } finally {
+            for (Secret s : batched.values()) {
+                s.destroy();
+            }
+        }
+        if (!failures.isEmpty()) {
+            for (Secret s : out.values()) {
+                s.destroy();
+            }
+            throw summarize(failures, nameToExpression);
+        }
+        return out;
+    }
+
+    private record Pending(String key, List<SecretRef> alternatives) {
+    }
+
+    /**
+     * Sends the first alternative of pending names to providers that batch.
+     *
+     * @return secrets by expression key (owned here; the caller destroys them); also put in the cache
+     */
+    private Map<String, Secret> batchFirstAlternatives(Map<String, Pending> pending, ResolveContext ctx) {
+        Map<SecretProvider, Map<SecretRef, List<String>>> groups = new LinkedHashMap<>();
+        for (Pending p : pending.values()) {
+            SecretRef first = p.alternatives.get(0);
+            SecretProvider provider = resolver.firstAvailable(first);
+            if (provider != null && batches(provider)) {
+                groups.computeIfAbsent(provider, x -> new LinkedHashMap<>())
+                        .computeIfAbsent(first, r -> new ArrayList<>()).add(p.key);
+            }
+        }
+        Map<String, Secret> byKey = new LinkedHashMap<>();
+        for (Map.Entry<SecretProvider, Map<SecretRef, List<String>>> group : groups.entrySet()) {
+            SecretProvider provider = group.getKey();
+            Map<SecretRef, List<String>> refs = group.getValue();
+            if (refs.size() < 2) {
+                continue;
+            }
+            long start = System.nanoTime();
+            Map<SecretRef, Secret> resolved;
+            try {
+                resolved = calls.resolveAll(provider, List.copyOf(refs.keySet()), ctx);
+            } catch (SecretException batchFailed) {
+                // each reference is retried alone below, which reports its own reason
+                continue;
+            }
+            long took = System.nanoTime() - start;
+            for (Map.Entry<SecretRef, Secret> r : resolved.entrySet()) {
+                List<String> keys = refs.get(r.getKey());
+                if (keys == null || r.getValue() == null) {
+                    continue;
+                }
+                Secret tagged = r.getValue().withSource(r.getKey(), provider.id());
+                r.getValue().destroy();
+                audit.resolved(r.getKey(), provider.id(), false, took);
+                for (String key : keys) {
+                    if (!byKey.containsKey(key)) {
+                        byKey.put(key, tagged.copy());
+                        cache.put(key, tagged.copy());
+                    }
+                }
+                tagged.destroy();
+            }
+        }
+        return byKey;
+    }
+
+    private static boolean batches(SecretProvider provider) {
+        try {
+            return provider.getClass().getMethod("resolveAll", Collection.class, ResolveContext.class)
+                    .getDeclaringClass() != SecretProvider.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    private static SecretException summarize(Map<String, SecretException> failures, Map<String, String> expressions) {
+        StringBuilder sb = new StringBuilder("cannot resolve ").append(failures.size()).append(" of ")
+                .append(expressions.size()).append(failures.size() == 1 ? " secret: " : " secrets: ");
+        boolean first = true;
+        Reason reason = null;
+        for (Map.Entry<String, SecretException> f : failures.entrySet()) {
+            if (!first) {
+                sb.append("; ");
+            }
+            first = false;
+            sb.append(f.getKey()).append(": ").append(f.getValue().getMessage());
+            if (reason == null) {
+                reason = f.getValue().reason();
+            }
+        }
+        SecretException e = new SecretException(reason, null, sb.toString());
+        for (SecretException f : failures.values()) {
+            e.addSuppressed(f);
+        }
+        return e;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.mcpsecrets.api.internal;
+
+import dev.mcpsecrets.api.NoSuitableProviderException;
+import dev.mcpsecrets.api.NoSuitableProviderException.Attempt;
+import dev.mcpsecrets.api.Profile;
+import dev.mcpsecrets.api.Reason;
+import dev.mcpsecrets.api.ResolveContext;
+import dev.mcpsecrets.api.Secret;
+import dev.mcpsecrets.api.SecretException;
+import dev.mcpsecrets.api.SecretProvider;
+import dev.mcpsecrets.api.SecretRef;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Resolves a parsed reference expression through the provider chain: for each alternative, the
+ * providers claiming it by priority (the next only when the previous is unavailable); the next
+ * alternative on any failure but {@link Reason#MALFORMED}.
+ */
+public final class Resolver {
+    private static final Set<Reason> TRY_NEXT_PROVIDER = Set.of(Reason.UNAVAILABLE, Reason.HEADLESS, Reason.LOCKED);
+
+    private final List<SecretProvider> providers;
+    private final Profile profile;
+    private final Map<String, String> environment;
+    private final Duration timeout;
+    private final Calls calls;
+    private final AuditLog audit;
+
+    /**
+     * Creates a resolver.
+     *
+     * @param providers ordered providers
+     * @param profile the profile in effect
+     * @param environment environment given to providers
+     * @param timeout per-resolve limit
+     * @param calls runs provider calls under a deadline
+     * @param audit where outcomes are logged
+     */
+    public Resolver(List<SecretProvider> providers, Profile profile, Map<String, String> environment,
+            Duration timeout, Calls calls, AuditLog audit) {
+        this.providers = providers;
+        this.profile = profile;
+        this.environment = Map.copyOf(environment);
+        this.timeout = timeout;
+        this.calls = calls;
+        this.audit = audit;
+    }
+
+    /**
+     * A fresh context with the configured timeout.
+     *
+     * @return the context
+     */
+    public ResolveContext newContext() {
+        return ResolveContext.of(profile, timeout, environment);
+    }
+
+    /**
+     * The providers that claim a reference, in order.
+     *
+     * @param ref the reference
+     * @return the candidates
+     */
+    public List<SecretProvider> candidates(SecretRef ref) {
+        List<SecretProvider> out = new ArrayList<>(2);
+        for (SecretProvider p : providers) {
+            boolean claims;
+            try {
+                claims = p.supports(ref);
+            } catch (RuntimeException e) {
+                claims = false;
+            }
+            if (claims) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The first claiming provider that says it is available, or {@code null}.
+     *
+     * @param ref the reference
+     * @return the provider, or {@code null}
+     */
+    public SecretProvider firstAvailable(SecretRef ref) {
+        for (SecretProvider p : candidates(ref)) {
+            if (Calls.availabilitySafely(p).available()) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Resolves an expression.
+     *
+     * @param expression the original text (for messages)
+     * @param alternatives the parsed alternatives
+     * @param ctx the deadline for the whole chain
+     * @return the secret, tagged with its source and provider
+     * @throws SecretException if nothing delivered it
+     */
+    public Secret resolve(String expression, List<SecretRef> alternatives, ResolveContext ctx) throws SecretException {
+        List<Attempt> attempts = new ArrayList<>(2);
+        SecretException single = null;
+        for (SecretRef ref : alternatives) {
+            List<SecretProvider> candidates = candidates(ref);
+            if (candidates.isEmpty()) {
+                attempts.add(new Attempt(ref.format(), "-", Reason.UNAVAILABLE,
+                        "no provider for scheme '" + ref.scheme() + "' is installed" + moduleHint(ref.scheme())));
+                continue;
+            }
+            for (SecretProvider provider : candidates) {
+                var availability = Calls.availabilitySafely(provider);
+                if (!availability.available()) {
+                    attempts.add(new Attempt(ref.format(), provider.id(), availability.reason(), availability.detail()));
+                    audit.failed(ref, provider.id(), availability.reason(), 0L);
+                    continue;
+                }
+                long start = System.nanoTime();
+                try {
+                    Secret raw = calls.resolve(provider, ref, ctx);
+                    Secret tagged = raw.withSource(ref, provider.id());
+                    raw.destroy();
+                    audit.resolved(ref, provider.id(), false, System.nanoTime() - start);
+                    return tagged;
+                } catch (SecretException e) {
+                    audit.failed(ref, provider.id(), e.reason(), System.nanoTime() - start);
+                    if (e.reason() == Reason.MALFORMED) {
+                        throw e;
+                    }
+                    attempts.add(new Attempt(ref.format(), provider.id(), e.reason(), e.getMessage()));
+                    single = e;
+                    if (!TRY_NEXT_PROVIDER.contains(e.reason())) {
+                        break;
+                    }
+                }
+            }
+            if (ctx.isExpired()) {
+                break;
+            }
+        }
+        if (attempts.size() == 1 && single != null) {
+            throw single;
+        }
+        throw new NoSuitableProviderException(expression, attempts);
+    }
+
+    private static String moduleHint(String scheme) {
+        switch (scheme) {
+            case "dotenv":
+                return " (add dev.mcpsecrets:mcp-secrets-dotenv)";
+            case "keychain":
+                return " (add dev.mcpsecrets:mcp-secrets-keychain)";
+            case "op":
+                return " (add dev.mcpsecrets:mcp-secrets-onepassword)";
+            default:
+                return "";
+        }
+    }
+}
