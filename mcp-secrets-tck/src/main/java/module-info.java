@@ -1,0 +1,13 @@
+/**
+ * The contract tests every mcp-secrets provider passes, with a log-capturing SLF4J binding for the
+ * no-leak checks.
+ */
+module dev.mcpsecrets.tck {
+    requires transitive dev.mcpsecrets.api;
+    requires transitive org.junit.jupiter.api;
+    requires transitive net.jqwik.api;
+
+    exports dev.mcpsecrets.tck;
+
+    provides org.slf4j.spi.SLF4JServiceProvider with dev.mcpsecrets.tck.internal.CapturingServiceProvider;
+}
