@@ -1,0 +1,84 @@
+package dev.mcpsecrets.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.io.OutputStreamWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code mcp-secrets}: resolve secret references, list providers, audit MCP setups.
+ *
+ * <p>Exit codes: 0 success; 1 the secret could not be had (or findings at or above the threshold);
+ * 2 bad usage, malformed reference or config; see DESIGN.md for {@code run}.
+ */
+@Command(name = "mcp-secrets",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Safe credentials and least-privilege checks for MCP servers.",
+        subcommands = {
+            GetCommand.class,
+            ProvidersCommand.class,
+            CommandLine.HelpCommand.class,
+        },
+        footer = {"", "Examples:",
+            "  mcp-secrets get env:GITHUB_TOKEN",
+            "  mcp-secrets get 'keychain:github-mcp/token || env:GITHUB_TOKEN' --reveal",
+            "  mcp-secrets providers"})
+public final class Main implements Runnable {
+    /** Exit code: success. */
+    public static final int OK = 0;
+    /** Exit code: the secret could not be had / findings at or above the threshold. */
+    public static final int FAILED = 1;
+    /** Exit code: usage error, malformed reference or config. */
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Log on stderr from INFO up, audit events included (never values).")
+    boolean verbose;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command; see mcp-secrets --help");
+    }
+
+    /**
+     * Entry point.
+     *
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        Logging.configure(args);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(run(args, out, err, System.getenv()));
+    }
+
+    /**
+     * Runs the command with the given streams and environment (tests call this directly).
+     *
+     * @param args arguments
+     * @param out standard output
+     * @param err standard error
+     * @param environment environment variables the providers see
+     * @return the exit code
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        CommandLine cli = new CommandLine(new Main(), new CliFactory(environment));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setParameterExceptionHandler(ErrorHandler::onParameterError);
+        cli.setExitCodeExceptionMapper(ErrorHandler::exitCode);
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.mcpsecrets.cli;
+
+import dev.mcpsecrets.api.ProviderStatus;
+import dev.mcpsecrets.api.Secrets;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mcp-secrets providers}: every provider, whether it can work here, and why not. */
+@Command(name = "providers", mixinStandardHelpOptions = true,
+        description = "List the secret providers found, in resolution order, with their availability.",
+        footer = {"", "Example:", "  mcp-secrets providers"})
+final class ProvidersCommand implements Callable<Integer>, CliFactory.EnvironmentAware {
+    @Option(names = "--profile", paramLabel = "PROFILE", description = "Profile to report (default from the environment).")
+    String profile;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private Map<String, String> environment = System.getenv();
+
+    @Override
+    public void setEnvironment(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Secrets secrets = SecretsFactory.create(environment, profile, Duration.ofSeconds(10))) {
+            List<ProviderStatus> providers = secrets.providers();
+            out.println("profile: " + secrets.profile());
+            int width = 4;
+            for (ProviderStatus p : providers) {
+                width = Math.max(width, p.id().length());
+            }
+            for (ProviderStatus p : providers) {
+                String state = p.availability().available() ? "available" : "unavailable (" + p.availability().reason() + ")";
+                out.printf("%-" + width + "s  %-8s  priority %3d  %-28s %s%n", p.id(),
+                        String.join(",", new TreeSet<>(p.schemes())), p.priority(), state, p.availability().detail());
+            }
+            out.println(providers.size() + (providers.size() == 1 ? " provider" : " providers"));
+        }
+        return Main.OK;
+    }
+}

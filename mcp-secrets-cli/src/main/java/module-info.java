@@ -1,0 +1,14 @@
+/** The {@code mcp-secrets} command. */
+module dev.mcpsecrets.cli {
+    requires dev.mcpsecrets.api;
+    requires dev.mcpsecrets.dotenv;
+    requires dev.mcpsecrets.keychain;
+    requires dev.mcpsecrets.onepassword;
+    requires dev.mcpsecrets.policy;
+    requires info.picocli;
+    requires org.slf4j;
+
+    opens dev.mcpsecrets.cli to info.picocli;
+
+    uses dev.mcpsecrets.api.SecretProvider;
+}

@@ -1,0 +1,43 @@
+package dev.mcpsecrets.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The launcher script and the packaged jar, as a user runs them. */
+class LauncherIT {
+    private static final String LAUNCHER = ProcessRun.LAUNCHER.toString();
+
+    @Test
+    void getDoesNotPrintTheValue() throws Exception {
+        ProcessRun run = ProcessRun.of(List.of(LAUNCHER, "get", "env:FOO_TOKEN"), Map.of("FOO_TOKEN", "s3cr3t-value"));
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out() + run.err()).doesNotContain("s3cr3t-value");
+        assertThat(run.out()).contains("mcp-env");
+    }
+
+    @Test
+    void revealPrintsExactlyTheValue() throws Exception {
+        ProcessRun run = ProcessRun.of(List.of(LAUNCHER, "get", "--reveal", "env:FOO_TOKEN"),
+                Map.of("FOO_TOKEN", "s3cr3t-value"));
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("s3cr3t-value");
+    }
+
+    @Test
+    void badReferenceExitsTwoWithOneLineAndNoStackTrace() throws Exception {
+        ProcessRun run = ProcessRun.of(List.of(LAUNCHER, "get", "nope:x"), Map.of());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.err()).contains("nope:x").doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void versionAnswers() throws Exception {
+        ProcessRun run = ProcessRun.of(List.of(LAUNCHER, "--version"), Map.of());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("mcp-secrets 0.");
+    }
+}
