@@ -1,4 +1,9 @@
-/** The {@code dotenv:} provider: a correct, linear-time .env parser with strict file safety. */
+/**
+ * The {@code dotenv:} provider and a correct, linear-time {@code .env} parser and writer
+ * ({@link dev.mcpsecrets.dotenv.DotenvParser}).
+ */
 module dev.mcpsecrets.dotenv {
     requires transitive dev.mcpsecrets.api;
+
+    exports dev.mcpsecrets.dotenv;
 }

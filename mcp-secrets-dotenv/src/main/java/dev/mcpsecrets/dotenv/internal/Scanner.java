@@ -1,0 +1,378 @@
+package dev.mcpsecrets.dotenv.internal;
+
+import dev.mcpsecrets.dotenv.Dialect;
+import dev.mcpsecrets.dotenv.DotenvProblem;
+import dev.mcpsecrets.dotenv.DotenvProblem.Severity;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A single forward pass over a {@code .env} text producing its statements and problems.
+ *
+ * <p>Every character is looked at a bounded number of times, so time and memory are linear in the input:
+ * closing quotes are found by a forward scan, and once a scan for a quote reaches the end of the input
+ * the scanner remembers that no such quote follows, so many unterminated quotes cannot make it quadratic.
+ * Problem descriptions never quote the input: a malformed line may well be a pasted secret.
+ */
+public final class Scanner {
+    private final String src;
+    private final int length;
+    private final String source;
+    private final Dialect dialect;
+    private final List<Binding> bindings = new ArrayList<>();
+    private final List<DotenvProblem> problems = new ArrayList<>();
+    private final StringBuilder value = new StringBuilder();
+    private int pos;
+    private int line = 1;
+    private int lineStart;
+    /** Set once a scan for that quote character reached the end of input without finding one. */
+    private boolean noSingleQuoteLeft;
+    private boolean noDoubleQuoteLeft;
+    private boolean noBacktickLeft;
+    /** Positions in {@link #value} of escaped dollar signs ({@code \$}), usually none. */
+    private int[] dollars;
+    private int dollarCount;
+
+    private Scanner(String src, String source, Dialect dialect) {
+        this.src = src;
+        this.length = src.length();
+        this.source = source;
+        this.dialect = dialect;
+    }
+
+    /**
+     * Scans a whole text.
+     *
+     * @param text the input
+     * @param source the source name for problems
+     * @param dialect the dialect
+     * @return the statements and problems
+     */
+    public static Scanned scan(String text, String source, Dialect dialect) {
+        Scanner scanner = new Scanner(text, source, dialect);
+        scanner.run();
+        return new Scanned(scanner.bindings, scanner.problems);
+    }
+
+    /**
+     * The scanner's output.
+     *
+     * @param bindings the statements in input order
+     * @param problems the problems in input order
+     */
+    public record Scanned(List<Binding> bindings, List<DotenvProblem> problems) {
+    }
+
+    private void run() {
+        if (length > 0 && src.charAt(0) == '\uFEFF') {
+            pos = 1;
+            lineStart = 1;
+        }
+        while (pos < length) {
+            statement();
+        }
+    }
+
+    private void statement() {
+        int statementStart = pos;
+        skipBlanks();
+        if (pos >= length) {
+            return;
+        }
+        char c = src.charAt(pos);
+        if (isLineEnd(c)) {
+            endLine();
+            return;
+        }
+        if (c == '#') {
+            skipRestOfLine();
+            return;
+        }
+        skipExportPrefix();
+        int keyStart = pos;
+        int keyColumn = column();
+        while (pos < length && isKeyChar(src.charAt(pos))) {
+            pos++;
+        }
+        if (pos == keyStart) {
+            error(line, column(), "expected a variable name (letters, digits, '_', '.', '-')");
+            skipRestOfLine();
+            return;
+        }
+        String key = src.substring(keyStart, pos);
+        int keyLine = line;
+        skipBlanks();
+        if (pos >= length || src.charAt(pos) != '=') {
+            error(line, column(), pos >= length || isLineEnd(src.charAt(pos))
+                    ? "expected '=' after the variable name, found the end of the line"
+                    : "expected '=' after the variable name");
+            skipRestOfLine();
+            return;
+        }
+        pos++;
+        skipBlanks();
+        value.setLength(0);
+        dollars = null;
+        dollarCount = 0;
+        Binding.Quote quote = readValue();
+        if (quote == null) {
+            return;
+        }
+        int valueEnd = pos;
+        if (!finishLine()) {
+            return;
+        }
+        int[] literal = dollars == null ? null : Arrays.copyOf(dollars, dollarCount);
+        bindings.add(new Binding(key, value.toString(), quote, literal, keyLine, keyColumn,
+                statementStart, keyStart, valueEnd, pos));
+    }
+
+    /** Reads the value into {@link #value}; returns null (after reporting and skipping) when it is broken. */
+    private Binding.Quote readValue() {
+        if (pos >= length) {
+            return Binding.Quote.NONE;
+        }
+        switch (src.charAt(pos)) {
+            case '\'':
+                return readLiteralQuoted('\'', Binding.Quote.SINGLE) ? Binding.Quote.SINGLE : null;
+            case '`':
+                return readLiteralQuoted('`', Binding.Quote.BACKTICK) ? Binding.Quote.BACKTICK : null;
+            case '"':
+                return readDoubleQuoted() ? Binding.Quote.DOUBLE : null;
+            default:
+                readUnquoted();
+                return Binding.Quote.NONE;
+        }
+    }
+
+    private boolean readLiteralQuoted(char quote, Binding.Quote kind) {
+        int openLine = line;
+        int openColumn = column();
+        int close = noneLeft(kind) ? -1 : src.indexOf(quote, pos + 1);
+        if (close < 0) {
+            markNoneLeft(kind);
+            unterminated(kind, openLine, openColumn);
+            return false;
+        }
+        for (int i = pos + 1; i < close; i++) {
+            char c = src.charAt(i);
+            if (c == '\r') {
+                value.append('\n');
+                if (i + 1 < close && src.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                newLineAt(i + 1);
+            } else {
+                value.append(c);
+                if (c == '\n') {
+                    newLineAt(i + 1);
+                }
+            }
+        }
+        pos = close + 1;
+        return true;
+    }
+
+    private boolean readDoubleQuoted() {
+        int openLine = line;
+        int openColumn = column();
+        if (noDoubleQuoteLeft) {
+            unterminated(Binding.Quote.DOUBLE, openLine, openColumn);
+            return false;
+        }
+        boolean node = dialect == Dialect.NODE;
+        int i = pos + 1;
+        while (i < length) {
+            char c = src.charAt(i);
+            if (c == '"') {
+                pos = i + 1;
+                return true;
+            }
+            if (c == '\\' && i + 1 < length) {
+                i = node ? nodeEscape(i) : standardEscape(i);
+                continue;
+            }
+            if (c == '\r') {
+                value.append('\n');
+                i += i + 1 < length && src.charAt(i + 1) == '\n' ? 2 : 1;
+                newLineAt(i);
+                continue;
+            }
+            value.append(c);
+            i++;
+            if (c == '\n') {
+                newLineAt(i);
+            }
+        }
+        // Rewind the line count to the opening line: recovery continues on the line after it.
+        noDoubleQuoteLeft = true;
+        line = openLine;
+        lineStart = pos - openColumn + 1;
+        unterminated(Binding.Quote.DOUBLE, openLine, openColumn);
+        return false;
+    }
+
+    /** Handles the escape starting at {@code i} (a backslash) and returns the index after it. */
+    private int standardEscape(int i) {
+        char next = src.charAt(i + 1);
+        switch (next) {
+            case 'n': value.append('\n'); return i + 2;
+            case 'r': value.append('\r'); return i + 2;
+            case 't': value.append('\t'); return i + 2;
+            case '"': case '\\': case '\'': value.append(next); return i + 2;
+            case '$':
+                literalDollar(value.length());
+                value.append('$');
+                return i + 2;
+            default:
+                // Unknown escapes keep their backslash, as python-dotenv does; the next character is read normally.
+                value.append('\\');
+                return i + 1;
+        }
+    }
+
+    private int nodeEscape(int i) {
+        char next = src.charAt(i + 1);
+        switch (next) {
+            case 'n': value.append('\n'); return i + 2;
+            case 'r': value.append('\r'); return i + 2;
+            case '"': case '\\': value.append('\\').append(next); return i + 2;
+            default: value.append('\\'); return i + 1;
+        }
+    }
+
+    private void readUnquoted() {
+        int start = pos;
+        int end = start;
+        boolean node = dialect == Dialect.NODE;
+        while (end < length) {
+            char c = src.charAt(end);
+            if (isLineEnd(c)) {
+                break;
+            }
+            if (c == '#' && (node || isBlank(src.charAt(end - 1)))) {
+                break;
+            }
+            end++;
+        }
+        int trimmed = end;
+        while (trimmed > start && isBlank(src.charAt(trimmed - 1))) {
+            trimmed--;
+        }
+        value.append(src, start, trimmed);
+        pos = trimmed;
+    }
+
+    /** After a value: only blanks and a comment may follow on the line. Consumes the line end. */
+    private boolean finishLine() {
+        skipBlanks();
+        if (pos < length && !isLineEnd(src.charAt(pos)) && src.charAt(pos) != '#') {
+            error(line, column(), "unexpected text after the closing quote; quote the whole value");
+            skipRestOfLine();
+            return false;
+        }
+        skipRestOfLine();
+        return true;
+    }
+
+    private void unterminated(Binding.Quote kind, int openLine, int openColumn) {
+        String name = kind == Binding.Quote.SINGLE ? "single quote" : kind == Binding.Quote.DOUBLE
+                ? "double quote" : "backtick";
+        error(openLine, openColumn, "unterminated " + name + " opened at line " + openLine + " column "
+                + openColumn + "; the rest of that line was skipped");
+        skipRestOfLine();
+    }
+
+    private boolean noneLeft(Binding.Quote kind) {
+        return kind == Binding.Quote.SINGLE ? noSingleQuoteLeft : noBacktickLeft;
+    }
+
+    private void markNoneLeft(Binding.Quote kind) {
+        if (kind == Binding.Quote.SINGLE) {
+            noSingleQuoteLeft = true;
+        } else {
+            noBacktickLeft = true;
+        }
+    }
+
+    private void literalDollar(int index) {
+        if (dollars == null) {
+            dollars = new int[4];
+        } else if (dollarCount == dollars.length) {
+            dollars = Arrays.copyOf(dollars, dollarCount * 2);
+        }
+        dollars[dollarCount++] = index;
+    }
+
+    /** {@code export} followed by blanks and a key is a prefix; {@code export=1} is a key named export. */
+    private void skipExportPrefix() {
+        if (!src.startsWith("export", pos) || pos + 6 >= length || !isBlank(src.charAt(pos + 6))) {
+            return;
+        }
+        int p = pos + 6;
+        while (p < length && isBlank(src.charAt(p))) {
+            p++;
+        }
+        if (p < length && isKeyChar(src.charAt(p))) {
+            pos = p;
+        }
+    }
+
+    private void skipBlanks() {
+        while (pos < length && isBlank(src.charAt(pos))) {
+            pos++;
+        }
+    }
+
+    private void skipRestOfLine() {
+        while (pos < length && !isLineEnd(src.charAt(pos))) {
+            pos++;
+        }
+        endLine();
+    }
+
+    /** Consumes one line end (LF, CRLF or CR) if there is one. */
+    private void endLine() {
+        if (pos >= length) {
+            return;
+        }
+        if (src.charAt(pos) == '\r' && pos + 1 < length && src.charAt(pos + 1) == '\n') {
+            pos++;
+        }
+        pos++;
+        newLineAt(pos);
+    }
+
+    private void newLineAt(int start) {
+        line++;
+        lineStart = start;
+    }
+
+    private int column() {
+        return pos - lineStart + 1;
+    }
+
+    private void error(int atLine, int atColumn, String description) {
+        problems.add(new DotenvProblem(source, atLine, atColumn, Severity.ERROR, description));
+    }
+
+    static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\f' || c == '\u000B';
+    }
+
+    static boolean isLineEnd(char c) {
+        return c == '\n' || c == '\r';
+    }
+
+    /**
+     * Whether a character may appear in a key: ASCII letters, digits, {@code _ . -}.
+     *
+     * @param c the character
+     * @return whether it is a key character
+     */
+    public static boolean isKeyChar(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                || c == '_' || c == '.' || c == '-';
+    }
+}
