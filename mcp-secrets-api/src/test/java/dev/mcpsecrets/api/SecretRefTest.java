@@ -1,0 +1,123 @@
+package dev.mcpsecrets.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class SecretRefTest {
+    @Test
+    void parsesEveryWellKnownForm() throws Exception {
+        assertThat(SecretRef.parse("env:GITHUB_TOKEN").body()).isEqualTo("GITHUB_TOKEN");
+        assertThat(SecretRef.parse("file:/run/secrets/db_password").scheme()).isEqualTo("file");
+        assertThat(SecretRef.parse("dotenv:/path/to/.env#BRAVE_API_KEY").body()).isEqualTo("/path/to/.env#BRAVE_API_KEY");
+        assertThat(SecretRef.parse("keychain:github-mcp/token").body()).isEqualTo("github-mcp/token");
+        SecretRef op = SecretRef.parse("op://Private/GitHub/token?attribute=otp");
+        assertThat(op.scheme()).isEqualTo("op");
+        assertThat(op.body()).isEqualTo("//Private/GitHub/token?attribute=otp");
+    }
+
+    @Test
+    void parsesFallbacksInOrder() throws Exception {
+        List<SecretRef> refs = SecretRef.parseAlternatives("keychain:gh/token || env:GITHUB_TOKEN");
+        assertThat(refs).extracting(SecretRef::format).containsExactly("keychain:gh/token", "env:GITHUB_TOKEN");
+        assertThat(SecretRef.formatAlternatives(refs)).isEqualTo("keychain:gh/token || env:GITHUB_TOKEN");
+    }
+
+    @Test
+    void namesWithSpacesAreKept() throws Exception {
+        assertThat(SecretRef.parse("op://My Vault/My Item/password").body()).isEqualTo("//My Vault/My Item/password");
+    }
+
+    @Test
+    void unknownSchemeSaysWhichSchemesAreKnown() {
+        assertThatThrownBy(() -> SecretRef.parse("nope:x", Set.of("env", "file")))
+                .isInstanceOf(MalformedRefException.class)
+                .hasMessageContaining("'nope:x'")
+                .hasMessageContaining("unknown scheme 'nope'")
+                .hasMessageContaining("known schemes: env, file");
+    }
+
+    @Test
+    void emptyAlternativeIsReportedWithItsColumn() {
+        assertThatThrownBy(() -> SecretRef.parseAlternatives("env:A || "))
+                .isInstanceOf(MalformedRefException.class)
+                .hasMessageContaining("empty reference")
+                .satisfies(e -> assertThat(((MalformedRefException) e).position()).isEqualTo(9));
+    }
+
+    @Test
+    void emptyBodyIsMalformed() {
+        assertThatThrownBy(() -> SecretRef.parse("env:")).hasMessageContaining("nothing after 'env:'");
+    }
+
+    @Test
+    void controlCharacterIsMalformed() {
+        assertThatThrownBy(() -> SecretRef.parse("env:A\nB")).hasMessageContaining("control character");
+    }
+
+    @Test
+    void textWithoutSchemeIsNeverEchoed() {
+        assertThatThrownBy(() -> SecretRef.parse("sk-live-THIS-COULD-BE-A-KEY"))
+                .isInstanceOf(MalformedRefException.class)
+                .hasMessageNotContaining("sk-live")
+                .hasMessageContaining("not shown");
+    }
+
+    @Test
+    void malformedReasonIsMalformed() {
+        assertThatThrownBy(() -> SecretRef.parse(":x"))
+                .isInstanceOfSatisfying(MalformedRefException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
+    }
+
+    @Test
+    void ofRejectsInvalidParts() {
+        assertThatThrownBy(() -> SecretRef.of("Bad", "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SecretRef.of("env", "")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Property(tries = 500)
+    void formatThenParseIsIdentity(@ForAll("refs") SecretRef ref) throws Exception {
+        SecretRef back = SecretRef.parse(ref.format());
+        assertThat(back).isEqualTo(ref);
+        assertThat(back.format()).isEqualTo(ref.format());
+    }
+
+    @Property(tries = 300)
+    void alternativesRoundTrip(@ForAll("alternatives") List<SecretRef> refs) throws Exception {
+        assertThat(SecretRef.parseAlternatives(SecretRef.formatAlternatives(refs))).isEqualTo(refs);
+    }
+
+    @Property(tries = 500)
+    void parsingArbitraryTextOnlyEverFailsWithMalformedRef(@ForAll String text) {
+        try {
+            SecretRef.parseAlternatives(text);
+        } catch (MalformedRefException e) {
+            assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
+        }
+    }
+
+    @Provide
+    Arbitrary<SecretRef> refs() {
+        Arbitrary<String> schemes = Arbitraries.oneOf(Arbitraries.of(SecretRef.WELL_KNOWN_SCHEMES),
+                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(3)
+                        .flatMap(head -> Arbitraries.strings().withChars("abz09+.-").ofMaxLength(5).map(t -> head + t)));
+        Arbitrary<String> bodies = Arbitraries.strings().ofMinLength(1).ofMaxLength(40)
+                .filter(s -> !s.isEmpty() && s.strip().equals(s) && !s.contains("||")
+                        && s.chars().noneMatch(Character::isISOControl));
+        return Combinators.combine(schemes, bodies).as(SecretRef::of);
+    }
+
+    @Provide
+    Arbitrary<List<SecretRef>> alternatives() {
+        return refs().filter(r -> !r.body().endsWith("|") && !r.body().startsWith("|")).list().ofMinSize(1).ofMaxSize(4);
+    }
+}
