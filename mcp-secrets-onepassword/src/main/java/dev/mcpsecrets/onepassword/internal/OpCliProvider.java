@@ -1,0 +1,195 @@
+package dev.mcpsecrets.onepassword.internal;
+
+import dev.mcpsecrets.api.Availability;
+import dev.mcpsecrets.api.Reason;
+import dev.mcpsecrets.api.ResolveContext;
+import dev.mcpsecrets.api.Secret;
+import dev.mcpsecrets.api.SecretException;
+import dev.mcpsecrets.api.SecretProvider;
+import dev.mcpsecrets.api.SecretRef;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code op://} through the 1Password CLI: one reference costs one {@code op read}; many cost one
+ * {@code op inject} run. The program is found through {@value OpSettings#OP_PATH} or {@code PATH} in
+ * the resolve context's environment, which is also the child's whole environment (so
+ * {@code OP_SERVICE_ACCOUNT_TOKEN} and {@code OP_ACCOUNT} reach op without touching its command line).
+ */
+public final class OpCliProvider implements SecretProvider, AutoCloseable {
+    /** The provider id. */
+    public static final String ID = "mcp-op-cli";
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpCliProvider.class);
+    private static final Duration AVAILABILITY_TTL = Duration.ofSeconds(10);
+    private static final Duration NOT_FOUND_TTL = Duration.ofSeconds(30);
+
+    private final Map<String, String> environment;
+    private final NegativeCache notFound = new NegativeCache(NOT_FOUND_TTL);
+    private final Cooldown cooldown = new Cooldown();
+    private final OpFailures failures = new OpFailures(cooldown);
+    private volatile Availability availability;
+    private volatile long availabilityCheckedNanos;
+
+    /** For {@link java.util.ServiceLoader}: availability is judged from the process environment. */
+    public OpCliProvider() {
+        this(System.getenv());
+    }
+
+    /**
+     * A provider whose availability is judged from {@code environment} (resolutions use the context's).
+     *
+     * @param environment e.g. with {@value OpSettings#OP_PATH} pointing at a specific op
+     */
+    public OpCliProvider(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Set<String> schemes() {
+        return Set.of("op");
+    }
+
+    @Override
+    public int priority() {
+        return 10;
+    }
+
+    @Override
+    public Availability availability() {
+        long now = System.nanoTime();
+        Availability a = availability;
+        if (a == null || now - availabilityCheckedNanos > AVAILABILITY_TTL.toNanos()) {
+            OpSettings.Located op = OpSettings.locateOp(environment);
+            a = op.path() != null ? Availability.available("1Password CLI at " + op.path())
+                    : Availability.unavailable(Reason.UNAVAILABLE, op.problem());
+            availability = a;
+            availabilityCheckedNanos = now;
+        }
+        return a;
+    }
+
+    @Override
+    public Secret resolve(SecretRef ref, ResolveContext ctx) throws SecretException {
+        OpReference r = OpReference.parse(ref);
+        notFound.check(r.text());
+        cooldown.check(r.text());
+        String op = opPath(r.text(), ctx);
+        ProcessRunner.Result result = failures.run(List.of(op, "read", "--no-newline", r.text()), r.text(), "op read",
+                ctx, null);
+        byte[] value = result.stdout();
+        try {
+            if (result.exitCode() != 0) {
+                SecretException e = failures.failure(r.text(), "op read", result);
+                notFound.remember(e);
+                throw e;
+            }
+            cooldown.reset();
+            return Secret.ofUtf8(value).withOrigin("1Password (op read)");
+        } finally {
+            Arrays.fill(value, (byte) 0);
+            result.wipe();
+        }
+    }
+
+    /**
+     * One {@code op inject} run for all references. When it fails because one reference is missing
+     * or malformed, the batch is halved until the culprits are isolated; they are left out of the
+     * result, so the caller asks for them alone and learns why.
+     */
+    @Override
+    public Map<SecretRef, Secret> resolveAll(Collection<SecretRef> refs, ResolveContext ctx) throws SecretException {
+        Map<String, SecretRef> byText = new LinkedHashMap<>();
+        List<OpReference> parsed = new ArrayList<>();
+        for (SecretRef ref : refs) {
+            try {
+                OpReference r = OpReference.parse(ref);
+                notFound.check(r.text());
+                byText.put(r.text(), ref);
+                parsed.add(r);
+            } catch (SecretException malformedOrMissing) {
+                // left out: resolve() reports it
+            }
+        }
+        Map<SecretRef, Secret> out = new LinkedHashMap<>();
+        if (parsed.isEmpty()) {
+            return out;
+        }
+        cooldown.check(refs.size() + " references");
+        String op = opPath(refs.size() + " references", ctx);
+        Map<String, Secret> values = new LinkedHashMap<>();
+        injectInto(op, parsed, ctx, values);
+        values.forEach((text, secret) -> out.put(byText.get(text), secret.withOrigin("1Password (op inject)")));
+        values.values().forEach(Secret::destroy);
+        return out;
+    }
+
+    private void injectInto(String op, List<OpReference> refs, ResolveContext ctx, Map<String, Secret> out)
+            throws SecretException {
+        String what = refs.size() == 1 ? refs.get(0).text() : refs.size() + " references";
+        InjectTemplate template = new InjectTemplate(refs);
+        ProcessRunner.Result result = failures.run(List.of(op, "inject"), what, "op inject", ctx, template.text());
+        byte[] output = result.stdout();
+        try {
+            if (result.exitCode() == 0) {
+                Map<String, Secret> values = template.parse(output);
+                if (values == null) {
+                    throw new SecretException(Reason.UNAVAILABLE, what,
+                            "op inject succeeded but its output does not have the template's shape");
+                }
+                cooldown.reset();
+                out.putAll(values);
+                return;
+            }
+            SecretException e = failures.failure(what, "op inject", result);
+            boolean perReference = e.reason() == Reason.NOT_FOUND || e.reason() == Reason.MALFORMED;
+            if (!perReference) {
+                throw e;
+            }
+            if (refs.size() == 1) {
+                notFound.remember(e);
+                return;
+            }
+            LOG.debug("op inject of {} failed with {}; halving the batch to isolate it", what, e.reason());
+        } finally {
+            Arrays.fill(output, (byte) 0);
+            result.wipe();
+        }
+        int half = refs.size() / 2;
+        injectInto(op, refs.subList(0, half), ctx, out);
+        injectInto(op, refs.subList(half, refs.size()), ctx, out);
+    }
+
+    private static String opPath(String what, ResolveContext ctx) throws SecretException {
+        OpSettings.Located op = OpSettings.locateOp(ctx.environment());
+        if (op.path() == null) {
+            throw new SecretException(Reason.UNAVAILABLE, what, op.problem());
+        }
+        return op.path().toString();
+    }
+
+    /** Forgets remembered failures. */
+    @Override
+    public void close() {
+        notFound.clear();
+        cooldown.reset();
+    }
+
+    @Override
+    public String toString() {
+        return ID;
+    }
+}
