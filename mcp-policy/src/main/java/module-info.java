@@ -1,6 +1,20 @@
-/** Least-privilege policy checks for MCP setups. */
+import dev.mcpsecrets.policy.PolicyCheck;
+
+/**
+ * Least-privilege policy checks for MCP setups: the {@link dev.mcpsecrets.policy.PolicyCheck} SPI,
+ * the engine, reports (text, JSON, SARIF 2.1.0), the startup guard, and the MCP client config model
+ * in {@code dev.mcpsecrets.policy.config}.
+ */
 module dev.mcpsecrets.policy {
     requires transitive dev.mcpsecrets.api;
     requires dev.mcpsecrets.dotenv;
     requires com.fasterxml.jackson.databind;
+
+    exports dev.mcpsecrets.policy;
+    exports dev.mcpsecrets.policy.config;
+
+    uses PolicyCheck;
+
+    provides PolicyCheck with
+            dev.mcpsecrets.policy.internal.checks.ConfigSyntaxCheck;
 }

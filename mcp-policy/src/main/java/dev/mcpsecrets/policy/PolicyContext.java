@@ -1,0 +1,392 @@
+package dev.mcpsecrets.policy;
+
+import dev.mcpsecrets.api.Profile;
+import dev.mcpsecrets.api.Secrets;
+import dev.mcpsecrets.policy.config.ConfigDiscovery;
+import dev.mcpsecrets.policy.config.McpConfigFile;
+import dev.mcpsecrets.policy.config.ServerCatalog;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything a {@link PolicyCheck} may look at: the MCP client configs in scope, the server's own
+ * declaration (when a server checks itself), the environment the clients and servers see, the
+ * profile, a file-system view, whether live probes are allowed (and to which hosts), a
+ * {@link Secrets} instance, a {@link KeyedFingerprinter}, the catalog of known server shapes and
+ * free-form check options. Immutable; build one with {@link #builder()}.
+ *
+ * @since 0.1
+ */
+public final class PolicyContext {
+    private final List<McpConfigFile> configs;
+    private final SelfDeclaration self;
+    private final Map<String, String> environment;
+    private final Profile profile;
+    private final FileSystemView files;
+    private final boolean liveProbesAllowed;
+    private final Set<String> allowedHosts;
+    private final Secrets secrets;
+    private final KeyedFingerprinter fingerprinter;
+    private final ServerCatalog serverCatalog;
+    private final Map<String, String> options;
+
+    private PolicyContext(Builder b) {
+        this.configs = List.copyOf(b.configs);
+        this.self = b.self;
+        this.environment = Map.copyOf(b.environment);
+        this.profile = b.profile;
+        this.files = b.files;
+        this.liveProbesAllowed = b.liveProbesAllowed;
+        this.allowedHosts = Set.copyOf(b.allowedHosts);
+        this.secrets = b.secrets;
+        this.fingerprinter = b.fingerprinter;
+        this.serverCatalog = b.serverCatalog;
+        this.options = Map.copyOf(b.options);
+    }
+
+    /**
+     * Starts a context. Defaults: no configs, no self declaration, empty environment, development,
+     * the process's file-system view, no live probes, no {@code Secrets}, a fingerprinter with a
+     * random in-memory key, the built-in server catalog, no options.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The MCP client configs in scope, in discovery order.
+     *
+     * @return the configs
+     */
+    public List<McpConfigFile> configs() {
+        return configs;
+    }
+
+    /**
+     * The server's own declaration, when a server checks itself.
+     *
+     * @return the declaration, or empty for a machine-wide audit
+     */
+    public Optional<SelfDeclaration> self() {
+        return Optional.ofNullable(self);
+    }
+
+    /**
+     * The environment the clients and servers see (read variables here, never with
+     * {@link System#getenv()}).
+     *
+     * @return an unmodifiable map
+     */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /**
+     * The profile being checked.
+     *
+     * @return the profile
+     */
+    public Profile profile() {
+        return profile;
+    }
+
+    /**
+     * Where the home, project and per-user directories are.
+     *
+     * @return the file-system view
+     */
+    public FileSystemView files() {
+        return files;
+    }
+
+    /**
+     * Whether checks may call live systems (GitHub API, databases).
+     *
+     * @return {@code false} unless the user opted in
+     */
+    public boolean liveProbesAllowed() {
+        return liveProbesAllowed;
+    }
+
+    /**
+     * The hosts live probes may contact. An audited config is untrusted input: it never chooses
+     * where a user's secret is sent, only this list does.
+     *
+     * @return host names (lowercase), empty when none
+     */
+    public Set<String> allowedHosts() {
+        return allowedHosts;
+    }
+
+    /**
+     * Whether a live probe may contact this host.
+     *
+     * @param host a host name
+     * @return {@code true} if live probes are allowed and the host is in {@link #allowedHosts()}
+     */
+    public boolean mayContact(String host) {
+        return liveProbesAllowed && host != null && allowedHosts.contains(host.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * The secrets facade, for checks that resolve references (live probes).
+     *
+     * @return the facade, or empty when none was given
+     */
+    public Optional<Secrets> secrets() {
+        return Optional.ofNullable(secrets);
+    }
+
+    /**
+     * The keyed fingerprinter for comparing secret values.
+     *
+     * @return the fingerprinter
+     */
+    public KeyedFingerprinter fingerprinter() {
+        return fingerprinter;
+    }
+
+    /**
+     * The known server shapes (filesystem roots, token variables, database URLs).
+     *
+     * @return the catalog
+     */
+    public ServerCatalog serverCatalog() {
+        return serverCatalog;
+    }
+
+    /**
+     * A check option, e.g. {@code rotation.maxAgeDays}.
+     *
+     * @param key the option name
+     * @return the value, or empty
+     */
+    public Optional<String> option(String key) {
+        return Optional.ofNullable(options.get(Objects.requireNonNull(key, "key")));
+    }
+
+    /**
+     * All check options.
+     *
+     * @return an unmodifiable map
+     */
+    public Map<String, String> options() {
+        return options;
+    }
+
+    /**
+     * A builder with this context's values, to derive a changed context.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.configs = configs;
+        b.self = self;
+        b.environment = environment;
+        b.profile = profile;
+        b.files = files;
+        b.liveProbesAllowed = liveProbesAllowed;
+        b.allowedHosts = allowedHosts;
+        b.secrets = secrets;
+        b.fingerprinter = fingerprinter;
+        b.serverCatalog = serverCatalog;
+        b.options = options;
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return "PolicyContext[" + configs.size() + " configs, profile " + profile.name() + ", home "
+                + files.home() + ", live probes " + liveProbesAllowed + "]";
+    }
+
+    /**
+     * Builds a {@link PolicyContext}.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+        private List<McpConfigFile> configs = List.of();
+        private SelfDeclaration self;
+        private Map<String, String> environment = Map.of();
+        private Profile profile = Profile.DEVELOPMENT;
+        private FileSystemView files;
+        private boolean liveProbesAllowed;
+        private Set<String> allowedHosts = Set.of();
+        private Secrets secrets;
+        private KeyedFingerprinter fingerprinter;
+        private ServerCatalog serverCatalog;
+        private Map<String, String> options = Map.of();
+
+        private Builder() {
+        }
+
+        /**
+         * The configs to check.
+         *
+         * @param value the configs
+         * @return this builder
+         */
+        public Builder configs(List<McpConfigFile> value) {
+            this.configs = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * Discovers and reads the configs of this user and project through the file-system view
+         * (set the view first). See {@link ConfigDiscovery}.
+         *
+         * @return this builder
+         */
+        public Builder discoverConfigs() {
+            this.configs = ConfigDiscovery.readAll(files());
+            return this;
+        }
+
+        /**
+         * The server's own declaration.
+         *
+         * @param value the declaration, or {@code null} for none
+         * @return this builder
+         */
+        public Builder self(SelfDeclaration value) {
+            this.self = value;
+            return this;
+        }
+
+        /**
+         * The environment.
+         *
+         * @param value the variables
+         * @return this builder
+         */
+        public Builder environment(Map<String, String> value) {
+            this.environment = Map.copyOf(value);
+            return this;
+        }
+
+        /**
+         * The profile.
+         *
+         * @param value the profile
+         * @return this builder
+         */
+        public Builder profile(Profile value) {
+            this.profile = Objects.requireNonNull(value, "profile");
+            return this;
+        }
+
+        /**
+         * The file-system view.
+         *
+         * @param value the view
+         * @return this builder
+         */
+        public Builder files(FileSystemView value) {
+            this.files = Objects.requireNonNull(value, "files");
+            return this;
+        }
+
+        /**
+         * Allows live probes to these hosts.
+         *
+         * @param allowed whether live probes may run
+         * @param hosts the hosts they may contact
+         * @return this builder
+         */
+        public Builder liveProbes(boolean allowed, Set<String> hosts) {
+            this.liveProbesAllowed = allowed;
+            this.allowedHosts = hosts.stream().map(h -> h.toLowerCase(java.util.Locale.ROOT))
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            return this;
+        }
+
+        /**
+         * The secrets facade.
+         *
+         * @param value the facade, or {@code null}
+         * @return this builder
+         */
+        public Builder secrets(Secrets value) {
+            this.secrets = value;
+            return this;
+        }
+
+        /**
+         * The fingerprinter.
+         *
+         * @param value the fingerprinter
+         * @return this builder
+         */
+        public Builder fingerprinter(KeyedFingerprinter value) {
+            this.fingerprinter = Objects.requireNonNull(value, "fingerprinter");
+            return this;
+        }
+
+        /**
+         * Uses the per-user fingerprint key of the file-system view (created on first use).
+         *
+         * @return this builder
+         * @throws IOException if the key cannot be read or created, or has loose permissions
+         */
+        public Builder userFingerprinter() throws IOException {
+            this.fingerprinter = KeyedFingerprinter.forKeyFile(files().fingerprintKeyFile());
+            return this;
+        }
+
+        /**
+         * The server catalog.
+         *
+         * @param value the catalog
+         * @return this builder
+         */
+        public Builder serverCatalog(ServerCatalog value) {
+            this.serverCatalog = Objects.requireNonNull(value, "serverCatalog");
+            return this;
+        }
+
+        /**
+         * Check options.
+         *
+         * @param value option name to value
+         * @return this builder
+         */
+        public Builder options(Map<String, String> value) {
+            this.options = Map.copyOf(value);
+            return this;
+        }
+
+        private FileSystemView files() {
+            if (files == null) {
+                files = FileSystemView.ofProcess(environment);
+            }
+            return files;
+        }
+
+        /**
+         * Builds the context.
+         *
+         * @return the context
+         */
+        public PolicyContext build() {
+            files();
+            if (fingerprinter == null) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                fingerprinter = KeyedFingerprinter.withKey(key);
+            }
+            if (serverCatalog == null) {
+                serverCatalog = ServerCatalog.builtIn();
+            }
+            return new PolicyContext(this);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.mcpsecrets.policy.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads an MCP client config into an {@link McpConfigFile}. Never throws on bad content: syntax
+ * problems stay in the document, entries of unexpected shape are skipped.
+ *
+ * @since 0.1
+ */
+public final class McpConfigReader {
+    private McpConfigReader() {
+    }
+
+    /**
+     * Reads a config file in the client's dialect.
+     *
+     * @param file the file
+     * @param client the client that reads it
+     * @param scope user or project
+     * @return the config
+     */
+    public static McpConfigFile read(Path file, McpClient client, ConfigScope scope) {
+        Objects.requireNonNull(client, "client");
+        return fromDocument(JsonReader.read(file, client.dialect()), client, scope);
+    }
+
+    /**
+     * Reads a file named on a command line, guessing the client from its name.
+     *
+     * @param file the file
+     * @return the config
+     */
+    public static McpConfigFile read(Path file) {
+        return read(file, McpClient.guess(file), ConfigScope.USER);
+    }
+
+    /**
+     * Extracts the servers and inputs of an already parsed document.
+     *
+     * @param document the document
+     * @param client the client that reads it
+     * @param scope user or project
+     * @return the config
+     */
+    public static McpConfigFile fromDocument(JsonDocument document, McpClient client, ConfigScope scope) {
+        Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(scope, "scope");
+        List<McpServer> servers = new ArrayList<>();
+        List<JsonValue.ObjectValue> inputs = new ArrayList<>();
+        Optional<JsonValue.ObjectValue> root = document.root().flatMap(JsonValue::asObject);
+        if (root.isPresent()) {
+            JsonValue.ObjectValue r = root.get();
+            switch (client) {
+                case VSCODE:
+                    containers(r, "servers").forEach(c -> addServers(c, client, Optional.empty(), servers));
+                    r.getObject("mcp").ifPresent(mcp -> mcp.getObject("servers")
+                            .ifPresent(c -> addServers(c, client, Optional.empty(), servers)));
+                    collectInputs(r, inputs);
+                    r.getObject("mcp").ifPresent(mcp -> collectInputs(mcp, inputs));
+                    break;
+                case CLAUDE_CODE:
+                    containers(r, "mcpServers").forEach(c -> addServers(c, client, Optional.empty(), servers));
+                    r.getObject("projects").ifPresent(projects -> {
+                        for (JsonValue.Member project : projects.members()) {
+                            project.value().asObject().flatMap(p -> p.getObject("mcpServers")).ifPresent(
+                                    c -> addServers(c, client, Optional.of(project.name()), servers));
+                        }
+                    });
+                    break;
+                case GENERIC:
+                    containers(r, "mcpServers").forEach(c -> addServers(c, client, Optional.empty(), servers));
+                    if (servers.isEmpty()) {
+                        containers(r, "servers").forEach(c -> addServers(c, client, Optional.empty(), servers));
+                    }
+                    break;
+                default:
+                    containers(r, "mcpServers").forEach(c -> addServers(c, client, Optional.empty(), servers));
+            }
+        }
+        return new McpConfigFile(client, scope, document.file(), document, servers, inputs);
+    }
+
+    private static List<JsonValue.ObjectValue> containers(JsonValue.ObjectValue root, String name) {
+        return root.getObject(name).map(List::of).orElse(List.of());
+    }
+
+    private static void collectInputs(JsonValue.ObjectValue owner, List<JsonValue.ObjectValue> inputs) {
+        owner.get("inputs").flatMap(JsonValue::asArray).ifPresent(a -> a.elements().forEach(
+                e -> e.asObject().ifPresent(inputs::add)));
+    }
+
+    private static void addServers(JsonValue.ObjectValue container, McpClient client, Optional<String> project,
+            List<McpServer> out) {
+        for (Map.Entry<String, JsonValue> e : container.asMap().entrySet()) {
+            e.getValue().asObject().ifPresent(def -> out.add(server(client, e.getKey(), project, def)));
+        }
+    }
+
+    private static McpServer server(McpClient client, String name, Optional<String> project, JsonValue.ObjectValue def) {
+        Optional<JsonValue.StringValue> command = def.getString("command");
+        List<JsonValue.StringValue> args = new ArrayList<>();
+        def.get("args").flatMap(JsonValue::asArray).ifPresent(a -> a.elements().forEach(
+                e -> e.asString().ifPresent(args::add)));
+        Optional<JsonValue.StringValue> url = def.getString("url");
+        boolean httpUrl = false;
+        if (url.isEmpty()) {
+            url = def.getString("serverUrl");
+        }
+        if (url.isEmpty()) {
+            url = def.getString("httpUrl");
+            httpUrl = url.isPresent();
+        }
+        boolean disabled = def.get("disabled").filter(v -> v instanceof JsonValue.BooleanValue b && b.value()).isPresent();
+        return new McpServer(client, name, project, def,
+                transport(def, command.isPresent(), url.isPresent(), httpUrl, client), command, args,
+                strings(def.getObject("env")), url, strings(def.getObject("headers")), def.getString("cwd"),
+                def.getString("envFile"), disabled);
+    }
+
+    private static McpServer.Transport transport(JsonValue.ObjectValue def, boolean hasCommand, boolean hasUrl,
+            boolean httpUrl, McpClient client) {
+        String type = def.getString("type").or(() -> def.getString("transport"))
+                .map(s -> s.value().toLowerCase(Locale.ROOT)).orElse("");
+        switch (type) {
+            case "stdio":
+                return McpServer.Transport.STDIO;
+            case "sse":
+                return McpServer.Transport.SSE;
+            case "http":
+            case "streamable-http":
+            case "streamablehttp":
+                return McpServer.Transport.HTTP;
+            default:
+                if (hasCommand) {
+                    return McpServer.Transport.STDIO;
+                }
+                if (hasUrl) {
+                    // Gemini CLI: "url" means SSE and "httpUrl" streamable HTTP
+                    return client == McpClient.GEMINI_CLI && !httpUrl ? McpServer.Transport.SSE : McpServer.Transport.HTTP;
+                }
+                return McpServer.Transport.UNKNOWN;
+        }
+    }
+
+    private static Map<String, JsonValue.StringValue> strings(Optional<JsonValue.ObjectValue> object) {
+        Map<String, JsonValue.StringValue> map = new LinkedHashMap<>();
+        object.ifPresent(o -> o.asMap().forEach((k, v) -> v.asString().ifPresent(s -> map.put(k, s))));
+        return map;
+    }
+}
