@@ -6,4 +6,6 @@ module dev.mcpsecrets.dotenv {
     requires transitive dev.mcpsecrets.api;
 
     exports dev.mcpsecrets.dotenv;
+
+    provides dev.mcpsecrets.api.SecretProvider with dev.mcpsecrets.dotenv.internal.DotenvProvider;
 }
