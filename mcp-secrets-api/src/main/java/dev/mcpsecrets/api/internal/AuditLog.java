@@ -12,7 +12,11 @@ import org.slf4j.LoggerFactory;
 public final class AuditLog {
     /** The logger name users route or silence. */
     public static final String LOGGER_NAME = "dev.mcpsecrets.audit";
-    private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
+
+    /** Created on first use, so building a {@code Secrets} instance does not start SLF4J. */
+    private static final class Holder {
+        static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
+    }
 
     /**
      * A secret was delivered.
@@ -24,11 +28,11 @@ public final class AuditLog {
      */
     public void resolved(SecretRef ref, String providerId, boolean cached, long nanos) {
         if (cached) {
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("resolve ref={} provider={} outcome=ok cached=true micros={}", ref, providerId, nanos / 1000);
+            if (Holder.LOG.isDebugEnabled()) {
+                Holder.LOG.debug("resolve ref={} provider={} outcome=ok cached=true micros={}", ref, providerId, nanos / 1000);
             }
-        } else if (LOG.isInfoEnabled()) {
-            LOG.info("resolve ref={} provider={} outcome=ok cached=false micros={}", ref, providerId, nanos / 1000);
+        } else if (Holder.LOG.isInfoEnabled()) {
+            Holder.LOG.info("resolve ref={} provider={} outcome=ok cached=false micros={}", ref, providerId, nanos / 1000);
         }
     }
 
@@ -41,8 +45,8 @@ public final class AuditLog {
      * @param nanos how long it took
      */
     public void failed(SecretRef ref, String providerId, Reason reason, long nanos) {
-        if (LOG.isInfoEnabled()) {
-            LOG.info("resolve ref={} provider={} outcome={} micros={}", ref, providerId, reason, nanos / 1000);
+        if (Holder.LOG.isInfoEnabled()) {
+            Holder.LOG.info("resolve ref={} provider={} outcome={} micros={}", ref, providerId, reason, nanos / 1000);
         }
     }
 }

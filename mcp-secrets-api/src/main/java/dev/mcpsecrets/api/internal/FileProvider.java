@@ -17,7 +17,6 @@ import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -31,7 +30,6 @@ public final class FileProvider implements SecretProvider {
     /** Secret files larger than this are refused: they are almost certainly not a single secret. */
     static final long MAX_SIZE = 1024 * 1024;
 
-    private static final Logger LOG = LoggerFactory.getLogger(FileProvider.class);
     private final Set<Path> warned = ConcurrentHashMap.newKeySet();
 
     @Override
@@ -71,7 +69,7 @@ public final class FileProvider implements SecretProvider {
                         verdict.problem() + "; refused in the production profile. Fix: " + verdict.fix());
             }
             if (warned.add(path)) {
-                LOG.warn("{}; production would refuse it. Fix: {}", verdict.problem(), verdict.fix());
+                LoggerFactory.getLogger(FileProvider.class).warn("{}; production would refuse it. Fix: {}", verdict.problem(), verdict.fix());
             }
         }
         byte[] bytes = null;

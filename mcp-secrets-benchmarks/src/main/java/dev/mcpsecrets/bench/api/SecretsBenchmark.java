@@ -1,0 +1,135 @@
+package dev.mcpsecrets.bench.api;
+
+import dev.mcpsecrets.api.Secret;
+import dev.mcpsecrets.api.SecretException;
+import dev.mcpsecrets.api.Secrets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The facade's costs at server start: building it with discovery, the first resolution of 20
+ * {@code env:} references, and a cached resolution.
+ *
+ * <pre>java -jar mcp-secrets-benchmarks/target/benchmarks.jar SecretsBenchmark</pre>
+ */
+public class SecretsBenchmark {
+    static final int REFS = 20;
+
+    /** Environment with 20 tokens, as a server's launcher would have. */
+    @State(Scope.Benchmark)
+    public static class Env {
+        final Map<String, String> environment = new HashMap<>();
+        final String[] refs = new String[REFS];
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            for (int i = 0; i < REFS; i++) {
+                environment.put("BENCH_TOKEN_" + i, "value-of-token-number-" + i);
+                refs[i] = "env:BENCH_TOKEN_" + i;
+            }
+        }
+    }
+
+    /** A built instance, fresh per invocation, for first (uncached) resolutions. */
+    @State(Scope.Thread)
+    public static class Fresh {
+        Secrets secrets;
+
+        @Setup(Level.Invocation)
+        public void build(Env env) {
+            secrets = Secrets.builder().environment(env.environment).build();
+        }
+
+        @TearDown(Level.Invocation)
+        public void close() {
+            secrets.close();
+        }
+    }
+
+    /** A built instance with every reference already cached. */
+    @State(Scope.Benchmark)
+    public static class Warm {
+        Secrets secrets;
+
+        @Setup(Level.Trial)
+        public void build(Env env) throws SecretException {
+            secrets = Secrets.builder().environment(env.environment).cacheTtl(Duration.ofHours(1)).build();
+            for (String ref : env.refs) {
+                secrets.resolve(ref).destroy();
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            secrets.close();
+        }
+    }
+
+    /** Cold: the first build in a fresh JVM, discovery included (one shot per fork). */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Fork(10)
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    public Secrets coldBuildWithDiscovery() {
+        return Secrets.builder().build();
+    }
+
+    /** Warm JVM: building an instance with discovery. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Fork(1)
+    @Warmup(iterations = 3, time = 1)
+    @Measurement(iterations = 5, time = 1)
+    public void buildWithDiscovery(Blackhole bh) {
+        try (Secrets s = Secrets.builder().build()) {
+            bh.consume(s);
+        }
+    }
+
+    /** The first resolution of all 20 references on a new instance (nothing cached). */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Fork(1)
+    @Warmup(iterations = 3, time = 1)
+    @Measurement(iterations = 5, time = 1)
+    public void firstResolutionOf20EnvRefs(Fresh fresh, Env env, Blackhole bh) throws SecretException {
+        for (String ref : env.refs) {
+            Secret s = fresh.secrets.resolve(ref);
+            bh.consume(s.length());
+            s.destroy();
+        }
+    }
+
+    /** One cached resolution (a copy of the cached value handed to the caller). */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    @Fork(1)
+    @Warmup(iterations = 3, time = 1)
+    @Measurement(iterations = 5, time = 1)
+    public int cachedResolve(Warm warm) throws SecretException {
+        Secret s = warm.secrets.resolve("env:BENCH_TOKEN_7");
+        int n = s.length();
+        s.destroy();
+        return n;
+    }
+}
