@@ -9,6 +9,7 @@ import dev.mcpsecrets.api.internal.SecretCache;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,8 @@ public final class Secrets implements AutoCloseable {
         this.knownSchemes = Set.copyOf(schemes);
         this.cache = new SecretCache(b.cacheTtl);
         this.calls = new Calls();
-        this.resolver = new Resolver(providers, profile, b.environment, timeout, calls, new AuditLog());
+        Set<String> forbidden = b.forbidden.getOrDefault(profile, Set.of());
+        this.resolver = new Resolver(providers, profile, b.environment, timeout, calls, new AuditLog(), forbidden);
     }
 
     /**
@@ -201,8 +203,27 @@ public final class Secrets implements AutoCloseable {
         private Map<String, String> environment = System.getenv();
         private Duration timeout = Duration.ofSeconds(10);
         private Duration cacheTtl = Duration.ofMinutes(5);
+        private final Map<Profile, Set<String>> forbidden = new HashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Forbids a source outright in one profile, e.g. {@code forbidSchemes(Profile.PRODUCTION, "dotenv", "file")}:
+         * such references then fail with {@link Reason#DENIED} (and fallbacks are tried).
+         *
+         * @param profile the profile the rule applies to
+         * @param schemes the schemes to forbid
+         * @return this builder
+         */
+        public Builder forbidSchemes(Profile profile, String... schemes) {
+            Objects.requireNonNull(profile, "profile");
+            Set<String> set = new HashSet<>(forbidden.getOrDefault(profile, Set.of()));
+            for (String s : schemes) {
+                set.add(Objects.requireNonNull(s, "scheme"));
+            }
+            forbidden.put(profile, Set.copyOf(set));
+            return this;
         }
 
         /**

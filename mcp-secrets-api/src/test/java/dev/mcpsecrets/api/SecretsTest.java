@@ -215,6 +215,23 @@ class SecretsTest {
     }
 
     @Test
+    void aForbiddenSchemeIsDeniedInItsProfileOnlyAndFallbacksStillWork() throws Exception {
+        FakeProvider dotenv = new FakeProvider("fake-dotenv", "dotenv", 0, false).with("KEY", "from-file");
+        try (Secrets prod = isolated().addProvider(dotenv).profile(Profile.PRODUCTION)
+                .forbidSchemes(Profile.PRODUCTION, "dotenv").build()) {
+            assertThatThrownBy(() -> prod.resolve("dotenv:KEY"))
+                    .isInstanceOfSatisfying(SecretException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DENIED))
+                    .hasMessageContaining("forbidden in the production profile");
+            assertThat(prod.resolve("dotenv:KEY || env:GITHUB_TOKEN").revealAsString()).isEqualTo("env-token-value");
+        }
+        try (Secrets dev = isolated().addProvider(dotenv).profile(Profile.DEVELOPMENT)
+                .forbidSchemes(Profile.PRODUCTION, "dotenv").build()) {
+            assertThat(dev.resolve("dotenv:KEY").revealAsString()).isEqualTo("from-file");
+        }
+        assertThat(dotenv.resolveCalls.get()).isEqualTo(1);
+    }
+
+    @Test
     void closeDestroysCachedValues() throws Exception {
         Secrets secrets = isolated().build();
         secrets.resolve("env:GITHUB_TOKEN");

@@ -29,6 +29,7 @@ public final class Resolver {
     private final Duration timeout;
     private final Calls calls;
     private final AuditLog audit;
+    private final Set<String> forbiddenSchemes;
 
     /**
      * Creates a resolver.
@@ -39,15 +40,17 @@ public final class Resolver {
      * @param timeout per-resolve limit
      * @param calls runs provider calls under a deadline
      * @param audit where outcomes are logged
+     * @param forbiddenSchemes schemes that configuration forbids in this profile
      */
     public Resolver(List<SecretProvider> providers, Profile profile, Map<String, String> environment,
-            Duration timeout, Calls calls, AuditLog audit) {
+            Duration timeout, Calls calls, AuditLog audit, Set<String> forbiddenSchemes) {
         this.providers = providers;
         this.profile = profile;
         this.environment = Map.copyOf(environment);
         this.timeout = timeout;
         this.calls = calls;
         this.audit = audit;
+        this.forbiddenSchemes = Set.copyOf(forbiddenSchemes);
     }
 
     /**
@@ -82,12 +85,16 @@ public final class Resolver {
     }
 
     /**
-     * The first claiming provider that says it is available, or {@code null}.
+     * The first claiming provider that says it is available, or {@code null} (also when the
+     * scheme is forbidden in this profile).
      *
      * @param ref the reference
      * @return the provider, or {@code null}
      */
     public SecretProvider firstAvailable(SecretRef ref) {
+        if (forbiddenSchemes.contains(ref.scheme())) {
+            return null;
+        }
         for (SecretProvider p : candidates(ref)) {
             if (Calls.availabilitySafely(p).available()) {
                 return p;
@@ -109,6 +116,11 @@ public final class Resolver {
         List<Attempt> attempts = new ArrayList<>(2);
         SecretException single = null;
         for (SecretRef ref : alternatives) {
+            if (forbiddenSchemes.contains(ref.scheme())) {
+                attempts.add(new Attempt(ref.format(), "-", Reason.DENIED, "'" + ref.scheme()
+                        + ":' references are forbidden in the " + profile + " profile by configuration"));
+                continue;
+            }
             List<SecretProvider> candidates = candidates(ref);
             if (candidates.isEmpty()) {
                 attempts.add(new Attempt(ref.format(), "-", Reason.UNAVAILABLE,
