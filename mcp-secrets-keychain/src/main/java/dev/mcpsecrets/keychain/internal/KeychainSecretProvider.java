@@ -1,0 +1,80 @@
+package dev.mcpsecrets.keychain.internal;
+
+import dev.mcpsecrets.api.Availability;
+import dev.mcpsecrets.api.Reason;
+import dev.mcpsecrets.api.ResolveContext;
+import dev.mcpsecrets.api.Secret;
+import dev.mcpsecrets.api.SecretException;
+import dev.mcpsecrets.api.SecretProvider;
+import dev.mcpsecrets.api.SecretRef;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * The {@code keychain:SERVICE[/ACCOUNT]} provider. Cheap to construct; the OS keychain is opened on the
+ * first resolve, shared by all calls, and closed by {@link #close()} (which {@code Secrets.close()} calls)
+ * or after 30 s without calls.
+ */
+public final class KeychainSecretProvider implements SecretProvider, AutoCloseable {
+    /** The provider id. */
+    public static final String ID = "mcp-keychain";
+
+    private final KeychainAccess access;
+
+    /** The provider on this platform's keychain; used by {@link java.util.ServiceLoader}. */
+    public KeychainSecretProvider() {
+        this(new KeychainAccess());
+    }
+
+    KeychainSecretProvider(KeychainAccess access) {
+        this.access = access;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Set<String> schemes() {
+        return Set.of(KeychainItem.SCHEME);
+    }
+
+    /** Judged from the process environment without connecting: no D-Bus session, unsupported OS. */
+    @Override
+    public Availability availability() {
+        return access.availability(System.getenv());
+    }
+
+    @Override
+    public Secret resolve(SecretRef ref, ResolveContext ctx) throws SecretException {
+        if (!supports(ref)) {
+            throw new SecretException(Reason.MALFORMED, ref.format(), ref.format() + " is not a keychain: reference");
+        }
+        KeychainItem item = KeychainItem.of(ref, ctx.environment());
+        Duration timeout = CallTimeout.from(ctx.environment());
+        Duration left = ctx.remaining();
+        if (left.isZero()) {
+            throw new SecretException(Reason.TIMEOUT, ref.format(), "no time left to ask the keychain");
+        }
+        char[] value = access.read(item, ref.format(), ctx.environment(), left.compareTo(timeout) < 0 ? left : timeout);
+        Secret raw = Secret.of(value);
+        Arrays.fill(value, '\0');
+        try {
+            return raw.withOrigin(item.describe());
+        } finally {
+            raw.destroy();
+        }
+    }
+
+    @Override
+    public void close() {
+        access.close();
+    }
+
+    @Override
+    public String toString() {
+        return "KeychainSecretProvider[" + access + "]";
+    }
+}

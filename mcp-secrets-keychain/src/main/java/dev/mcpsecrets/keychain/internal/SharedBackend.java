@@ -1,0 +1,148 @@
+package dev.mcpsecrets.keychain.internal;
+
+import dev.mcpsecrets.api.Reason;
+import dev.mcpsecrets.api.SecretException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The one open {@link Backend}: opened on first use, shared by every call, reopened for another target,
+ * dropped after a timed-out call (it may be stuck), and closed when idle or on {@link #close()} — an open
+ * D-Bus connection has non-daemon threads that would keep the JVM from exiting.
+ */
+final class SharedBackend {
+    private static final ScheduledExecutorService IDLE_TIMER = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "mcp-keychain-idle");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private static final long CLOSE_WAIT_MILLIS = 2000;
+
+    /** What a call does with the backend. */
+    @FunctionalInterface
+    interface Operation<T> {
+        T apply(Backend backend) throws SecretException;
+    }
+
+    private final BackendFactory factory;
+    private final long idleNanos;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile long lastUse = System.nanoTime();
+    private Target openTarget;
+    private Backend open;
+    private boolean closed;
+
+    SharedBackend(BackendFactory factory, Duration idleClose) {
+        this.factory = factory;
+        this.idleNanos = idleClose.toNanos();
+    }
+
+    /** Runs an operation on the backend for a target, opening it if needed. */
+    <T> T run(Target target, Operation<T> operation) throws SecretException {
+        inFlight.incrementAndGet();
+        try {
+            return operation.apply(backend(target));
+        } finally {
+            lastUse = System.nanoTime();
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** Drops the backend for a target after a call on it timed out; the next call opens a fresh one. */
+    void discard(Target target) {
+        Backend stale = null;
+        if (lock.tryLock()) {
+            try {
+                if (target.equals(openTarget)) {
+                    stale = open;
+                    open = null;
+                    openTarget = null;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        if (stale != null) {
+            Backend closing = stale;
+            IDLE_TIMER.execute(closing::close);
+        }
+    }
+
+    /** Closes the backend; waits a little for a backend still being opened. */
+    void close() {
+        Backend last = null;
+        try {
+            if (lock.tryLock(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                try {
+                    closed = true;
+                    last = open;
+                    open = null;
+                    openTarget = null;
+                } finally {
+                    lock.unlock();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (last != null) {
+            last.close();
+        }
+    }
+
+    private Backend backend(Target target) throws SecretException {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new SecretException(Reason.UNAVAILABLE, null, "the keychain provider was closed");
+            }
+            if (open != null && target.equals(openTarget)) {
+                return open;
+            }
+            if (open != null) {
+                open.close();
+                open = null;
+            }
+            open = factory.open(target);
+            openTarget = target;
+            scheduleIdleCheck(idleNanos);
+            return open;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void scheduleIdleCheck(long delayNanos) {
+        IDLE_TIMER.schedule(this::closeIfIdle, Math.max(delayNanos, 1), TimeUnit.NANOSECONDS);
+    }
+
+    private void closeIfIdle() {
+        Backend idle = null;
+        lock.lock();
+        try {
+            if (open == null) {
+                return;
+            }
+            long idleFor = System.nanoTime() - lastUse;
+            if (inFlight.get() > 0) {
+                scheduleIdleCheck(idleNanos);
+                return;
+            }
+            if (idleFor < idleNanos) {
+                scheduleIdleCheck(idleNanos - idleFor);
+                return;
+            }
+            idle = open;
+            open = null;
+            openTarget = null;
+        } finally {
+            lock.unlock();
+        }
+        idle.close();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.mcpsecrets.keychain.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mcpsecrets.api.Profile;
+import dev.mcpsecrets.api.Reason;
+import dev.mcpsecrets.api.ResolveContext;
+import dev.mcpsecrets.api.Secret;
+import dev.mcpsecrets.api.SecretException;
+import dev.mcpsecrets.api.SecretRef;
+import dev.mcpsecrets.keychain.KeychainStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ways a real keychain cannot answer: a locked keyring, no session bus, a bus without a Secret
+ * Service. Each test starts its own daemons next to the shared one, so locking never touches other tests.
+ */
+class KeychainUnavailableIT {
+    private static final SecretRef REF = SecretRef.of("keychain", "locked-test/alice");
+
+    @Test
+    void lockedKeyringGivesLockedNotNotFoundForReadWriteAndDelete() throws Exception {
+        try (KeyringDaemon daemon = KeyringDaemon.start(sibling("keyring-it-locked"));
+                KeychainSecretProvider provider = new KeychainSecretProvider();
+                KeychainStore store = KeychainStore.open(daemon.environment(), Duration.ofSeconds(5))) {
+            daemon.secretToolStore("locked-test", "alice", "value-behind-the-lock");
+            assertThat(provider.resolve(REF, context(daemon.environment())).revealAsString())
+                    .as("readable while unlocked, on a bus other than the process's")
+                    .isEqualTo("value-behind-the-lock");
+
+            daemon.lock();
+
+            assertThatThrownBy(() -> provider.resolve(REF, context(daemon.environment())))
+                    .isInstanceOfSatisfying(SecretException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.LOCKED);
+                        assertThat(e.getMessage()).contains("locked").contains("unlock")
+                                .doesNotContain("value-behind-the-lock");
+                    });
+            assertThatThrownBy(() -> store.put(REF, Secret.of("new-value-while-locked")))
+                    .isInstanceOfSatisfying(SecretException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.LOCKED);
+                        assertThat(e.getMessage()).doesNotContain("new-value-while-locked");
+                    });
+            assertThatThrownBy(() -> store.delete(REF))
+                    .isInstanceOfSatisfying(SecretException.class, e -> assertThat(e.reason()).isEqualTo(Reason.LOCKED));
+            assertThatThrownBy(() -> new KeychainSecretProvider().resolve(REF, context(daemon.environment())))
+                    .as("a fresh provider opening its backend on a locked keyring")
+                    .isInstanceOfSatisfying(SecretException.class, e -> assertThat(e.reason()).isEqualTo(Reason.LOCKED));
+        }
+    }
+
+    @Test
+    void noSessionBusGivesHeadlessWithin150Milliseconds() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.remove(SessionBus.ADDRESS_VARIABLE);
+        try (KeychainSecretProvider provider = new KeychainSecretProvider()) {
+            long start = System.nanoTime();
+            SecretException e = catchSecretException(() -> provider.resolve(REF, context(env)));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(e.reason()).isEqualTo(Reason.HEADLESS);
+            assertThat(e.getMessage()).contains("DBUS_SESSION_BUS_ADDRESS").contains("dbus-run-session");
+            assertThat(millis).as("time to HEADLESS in ms").isLessThanOrEqualTo(150);
+        }
+    }
+
+    @Test
+    void sessionBusSocketThatIsGoneGivesHeadless() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put(SessionBus.ADDRESS_VARIABLE, "unix:path=" + sibling("no-such-dir").resolve("bus"));
+        try (KeychainSecretProvider provider = new KeychainSecretProvider()) {
+            SecretException e = catchSecretException(() -> provider.resolve(REF, context(env)));
+
+            assertThat(e.reason()).isEqualTo(Reason.HEADLESS);
+            assertThat(e.getMessage()).contains("does not exist");
+        }
+    }
+
+    @Test
+    void busWithoutSecretServiceGivesUnavailable() throws Exception {
+        try (KeyringDaemon bus = KeyringDaemon.startBareBus(sibling("keyring-it-bare"));
+                KeychainSecretProvider provider = new KeychainSecretProvider()) {
+            SecretException e = catchSecretException(() -> provider.resolve(REF, context(bus.environment())));
+
+            assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE);
+            assertThat(e.getMessage()).contains("no Secret Service").contains("gnome-keyring-daemon");
+        }
+    }
+
+    private static Path sibling(String name) {
+        return RealKeyring.baseDirectory().resolveSibling(name);
+    }
+
+    private static ResolveContext context(Map<String, String> env) {
+        return ResolveContext.of(Profile.DEVELOPMENT, Duration.ofSeconds(5), env);
+    }
+
+    private interface Call {
+        void run() throws SecretException;
+    }
+
+    private static SecretException catchSecretException(Call call) {
+        try {
+            call.run();
+        } catch (SecretException e) {
+            return e;
+        }
+        throw new AssertionError("expected a SecretException");
+    }
+}
