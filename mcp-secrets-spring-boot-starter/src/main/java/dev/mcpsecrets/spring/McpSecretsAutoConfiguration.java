@@ -1,0 +1,70 @@
+package dev.mcpsecrets.spring;
+
+import dev.mcpsecrets.api.Secrets;
+import dev.mcpsecrets.spring.internal.ResolvedValueSanitizer;
+import dev.mcpsecrets.spring.internal.SpringSecretsFactory;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Spring Boot auto-configuration of mcp-secrets: a {@link Secrets} bean for code that resolves
+ * references itself, and the actuator sanitizer that hides resolved values. Property values written as
+ * {@code secret:<reference>} are resolved earlier, before the context exists, by an environment
+ * post-processor. Off with {@code mcp-secrets.enabled=false}.
+ *
+ * @since 0.1
+ */
+@AutoConfiguration
+@ConditionalOnBooleanProperty(name = McpSecretsProperties.PREFIX + ".enabled", matchIfMissing = true)
+@EnableConfigurationProperties(McpSecretsProperties.class)
+public class McpSecretsAutoConfiguration {
+    /** Created by Spring. */
+    public McpSecretsAutoConfiguration() {
+    }
+
+    /**
+     * The facade with every discovered provider, the profile Spring's environment selects and
+     * {@code mcp-secrets.timeout}; closed with the context, which destroys its cached values.
+     *
+     * @param environment the environment
+     * @param settings the {@code mcp-secrets.*} settings
+     * @return the facade
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public Secrets mcpSecrets(ConfigurableEnvironment environment, McpSecretsProperties settings) {
+        return SpringSecretsFactory.create(environment, settings);
+    }
+
+    /**
+     * Beans made only when Spring Boot's actuator is on the class path.
+     *
+     * @since 0.1
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(SanitizingFunction.class)
+    public static class ActuatorConfiguration {
+        /** Created by Spring. */
+        public ActuatorConfiguration() {
+        }
+
+        /**
+         * Hides resolved secrets from {@code /actuator/env} and {@code /actuator/configprops}, also
+         * with {@code show-values=ALWAYS}.
+         *
+         * @param environment the environment holding the resolved values
+         * @return the sanitizing function
+         */
+        @Bean
+        public SanitizingFunction mcpSecretsSanitizingFunction(ConfigurableEnvironment environment) {
+            return new ResolvedValueSanitizer(environment);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.mcpsecrets.spring.internal;
+
+import dev.mcpsecrets.api.MalformedRefException;
+import dev.mcpsecrets.api.Reason;
+import dev.mcpsecrets.api.Secret;
+import dev.mcpsecrets.api.SecretException;
+import dev.mcpsecrets.api.Secrets;
+import dev.mcpsecrets.spring.SecretPropertyException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Resolves all property references in one {@link Secrets#resolveAll} call, so batching providers batch. */
+final class PropertyResolution {
+    private PropertyResolution() {
+    }
+
+    /**
+     * Resolves every reference, all or nothing.
+     *
+     * @param secrets the facade
+     * @param references the references
+     * @return values by property name
+     * @throws SecretPropertyException naming each failing property, its origin and reference
+     */
+    static Map<String, String> resolve(Secrets secrets, List<SecretPropertyReference> references) {
+        Map<String, String> nameToExpression = new LinkedHashMap<>();
+        List<SecretPropertyException.Failure> malformed = new ArrayList<>();
+        for (SecretPropertyReference ref : references) {
+            try {
+                secrets.parse(ref.expression());
+                nameToExpression.put(ref.property(), ref.expression());
+            } catch (MalformedRefException e) {
+                malformed.add(failure(ref, e));
+            }
+        }
+        if (!malformed.isEmpty()) {
+            // no backend is asked while the configuration itself is wrong
+            throw new SecretPropertyException(malformed);
+        }
+        Map<String, Secret> resolved;
+        try {
+            resolved = secrets.resolveAll(nameToExpression);
+        } catch (SecretException e) {
+            throw new SecretPropertyException(failures(e, references));
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        try {
+            resolved.forEach((name, secret) -> values.put(name, secret.revealAsString()));
+        } finally {
+            resolved.values().forEach(Secret::destroy);
+        }
+        return values;
+    }
+
+    /** The facade lists each failure as a suppressed exception naming its expression. */
+    private static List<SecretPropertyException.Failure> failures(SecretException batch,
+            List<SecretPropertyReference> references) {
+        List<SecretPropertyException.Failure> out = new ArrayList<>();
+        for (SecretPropertyReference ref : references) {
+            for (Throwable t : batch.getSuppressed()) {
+                if (t instanceof SecretException one
+                        && one.reference().map(r -> r.strip().equals(ref.expression())).orElse(false)) {
+                    out.add(failure(ref, one));
+                    break;
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            for (SecretPropertyReference ref : references) {
+                out.add(failure(ref, batch));
+            }
+        }
+        return out;
+    }
+
+    private static SecretPropertyException.Failure failure(SecretPropertyReference ref, SecretException e) {
+        Reason reason = e.reason() != null ? e.reason() : Reason.UNAVAILABLE;
+        String detail = e.getMessage() != null ? e.getMessage() : reason.toString();
+        return new SecretPropertyException.Failure(ref.property(), ref.origin(), ref.expression(), reason, detail);
+    }
+}
