@@ -90,7 +90,8 @@ class OpCliProviderIT {
         Map<SecretRef, Secret> out = provider.resolveAll(refs, ctx(fake, Duration.ofSeconds(10)));
         assertThat(out).hasSize(8).doesNotContainKey(missing);
         int processes = fake.starts().size();
-        assertThat(processes).as("halving 9 references finds the missing one in few runs").isLessThanOrEqualTo(7);
+        // 9 fails; halves of 4 (fails) and 5; the 4 split into 2 (ok) and 2 (fails); that into 1 and 1
+        assertThat(processes).as("halving 9 references isolates the missing one in 7 runs").isEqualTo(7);
         assertThatThrownBy(() -> provider.resolve(missing, ctx(fake, Duration.ofSeconds(10))))
                 .satisfies(e -> assertThat(((SecretException) e).reason()).isEqualTo(Reason.NOT_FOUND))
                 .hasMessageContaining("does not have a field 'nope'")
@@ -178,6 +179,10 @@ class OpCliProviderIT {
         assertThat(provider.availability().available()).isFalse();
         assertThat(provider.availability().reason()).isEqualTo(Reason.UNAVAILABLE);
         assertThat(provider.availability().detail()).contains("not on PATH", "MCP_SECRETS_OP_PATH");
+        assertThatThrownBy(() -> provider.resolve(SecretRef.parse("op://Private/Item 0/field0"),
+                ResolveContext.of(Profile.DEVELOPMENT, Duration.ofSeconds(5), Map.of("PATH", "/nonexistent-dir"))))
+                .satisfies(e -> assertThat(((SecretException) e).reason()).isEqualTo(Reason.UNAVAILABLE))
+                .hasMessageContaining("not on PATH");
     }
 
     private static void assertNoValueIn(List<String> lines) {
