@@ -6,7 +6,6 @@ import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.ResolveContext;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
-import dev.mcpsecrets.api.SecretProvider;
 import dev.mcpsecrets.api.SecretRef;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,17 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * was not found is remembered briefly; five 401 answers in a row stop all requests for a minute.
  * Ranks above {@link OpCliProvider} and is available only when Connect is configured.
  */
-public final class ConnectProvider implements SecretProvider, AutoCloseable {
+public final class ConnectProvider extends OpProviderBase {
     /** The provider id. */
     public static final String ID = "mcp-op-connect";
 
     private static final int AUTH_FAILURES_TO_OPEN = 5;
     private static final Duration OPEN_FOR = Duration.ofSeconds(60);
-    private static final Duration NOT_FOUND_TTL = Duration.ofSeconds(30);
-
-    private final Map<String, String> environment;
     private final Map<String, ConnectSession> sessions = new ConcurrentHashMap<>();
-    private final NegativeCache notFound = new NegativeCache(NOT_FOUND_TTL);
 
     /** For {@link java.util.ServiceLoader}: availability is judged from the process environment. */
     public ConnectProvider() {
@@ -46,22 +40,7 @@ public final class ConnectProvider implements SecretProvider, AutoCloseable {
      * @param environment holds {@code OP_CONNECT_HOST} and {@code OP_CONNECT_TOKEN} when Connect is used
      */
     public ConnectProvider(Map<String, String> environment) {
-        this.environment = Map.copyOf(environment);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Set<String> schemes() {
-        return Set.of("op");
-    }
-
-    @Override
-    public int priority() {
-        return 20;
+        super(ID, 20, environment);
     }
 
     @Override
@@ -96,17 +75,10 @@ public final class ConnectProvider implements SecretProvider, AutoCloseable {
     /** Groups references by item: one item fetch per group (plus cached vault and item lookups). */
     @Override
     public Map<SecretRef, Secret> resolveAll(Collection<SecretRef> refs, ResolveContext ctx) throws SecretException {
+        Batch batch = parseBatch(refs);
         Map<String, List<OpReference>> byItem = new LinkedHashMap<>();
-        Map<String, SecretRef> byText = new LinkedHashMap<>();
-        for (SecretRef ref : refs) {
-            try {
-                OpReference r = OpReference.parse(ref);
-                notFound.check(r.text());
-                byItem.computeIfAbsent(r.itemKey(), k -> new ArrayList<>()).add(r);
-                byText.put(r.text(), ref);
-            } catch (SecretException malformedOrMissing) {
-                // left out: resolve() reports it
-            }
+        for (OpReference r : batch.refs()) {
+            byItem.computeIfAbsent(r.itemKey(), k -> new ArrayList<>()).add(r);
         }
         Map<SecretRef, Secret> out = new LinkedHashMap<>();
         if (byItem.isEmpty()) {
@@ -127,7 +99,7 @@ public final class ConnectProvider implements SecretProvider, AutoCloseable {
             }
             for (OpReference r : group) {
                 try {
-                    out.put(byText.get(r.text()), ItemFields.select(item, r).withOrigin("1Password Connect"));
+                    out.put(batch.byText().get(r.text()), ItemFields.select(item, r).withOrigin("1Password Connect"));
                 } catch (SecretException e) {
                     notFound.remember(e);
                 }
@@ -145,12 +117,7 @@ public final class ConnectProvider implements SecretProvider, AutoCloseable {
     /** Drops cached IDs, remembered failures and HTTP clients. */
     @Override
     public void close() {
+        super.close();
         sessions.clear();
-        notFound.clear();
-    }
-
-    @Override
-    public String toString() {
-        return ID;
     }
 }

@@ -5,16 +5,13 @@ import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.ResolveContext;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
-import dev.mcpsecrets.api.SecretProvider;
 import dev.mcpsecrets.api.SecretRef;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,16 +21,13 @@ import org.slf4j.LoggerFactory;
  * the resolve context's environment, which is also the child's whole environment (so
  * {@code OP_SERVICE_ACCOUNT_TOKEN} and {@code OP_ACCOUNT} reach op without touching its command line).
  */
-public final class OpCliProvider implements SecretProvider, AutoCloseable {
+public final class OpCliProvider extends OpProviderBase {
     /** The provider id. */
     public static final String ID = "mcp-op-cli";
 
     private static final Logger LOG = LoggerFactory.getLogger(OpCliProvider.class);
     private static final Duration AVAILABILITY_TTL = Duration.ofSeconds(10);
-    private static final Duration NOT_FOUND_TTL = Duration.ofSeconds(30);
 
-    private final Map<String, String> environment;
-    private final NegativeCache notFound = new NegativeCache(NOT_FOUND_TTL);
     private final Cooldown cooldown = new Cooldown();
     private final OpFailures failures = new OpFailures(cooldown);
     private volatile Availability availability;
@@ -50,22 +44,7 @@ public final class OpCliProvider implements SecretProvider, AutoCloseable {
      * @param environment e.g. with {@value OpSettings#OP_PATH} pointing at a specific op
      */
     public OpCliProvider(Map<String, String> environment) {
-        this.environment = Map.copyOf(environment);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Set<String> schemes() {
-        return Set.of("op");
-    }
-
-    @Override
-    public int priority() {
-        return 10;
+        super(ID, 10, environment);
     }
 
     @Override
@@ -112,27 +91,16 @@ public final class OpCliProvider implements SecretProvider, AutoCloseable {
      */
     @Override
     public Map<SecretRef, Secret> resolveAll(Collection<SecretRef> refs, ResolveContext ctx) throws SecretException {
-        Map<String, SecretRef> byText = new LinkedHashMap<>();
-        List<OpReference> parsed = new ArrayList<>();
-        for (SecretRef ref : refs) {
-            try {
-                OpReference r = OpReference.parse(ref);
-                notFound.check(r.text());
-                byText.put(r.text(), ref);
-                parsed.add(r);
-            } catch (SecretException malformedOrMissing) {
-                // left out: resolve() reports it
-            }
-        }
+        Batch batch = parseBatch(refs);
         Map<SecretRef, Secret> out = new LinkedHashMap<>();
-        if (parsed.isEmpty()) {
+        if (batch.refs().isEmpty()) {
             return out;
         }
         cooldown.check(refs.size() + " references");
         String op = opPath(refs.size() + " references", ctx);
         Map<String, Secret> values = new LinkedHashMap<>();
-        injectInto(op, parsed, ctx, values);
-        values.forEach((text, secret) -> out.put(byText.get(text), secret.withOrigin("1Password (op inject)")));
+        injectInto(op, batch.refs(), ctx, values);
+        values.forEach((text, secret) -> out.put(batch.byText().get(text), secret.withOrigin("1Password (op inject)")));
         values.values().forEach(Secret::destroy);
         return out;
     }
@@ -181,15 +149,9 @@ public final class OpCliProvider implements SecretProvider, AutoCloseable {
         return op.path().toString();
     }
 
-    /** Forgets remembered failures. */
     @Override
     public void close() {
-        notFound.clear();
+        super.close();
         cooldown.reset();
-    }
-
-    @Override
-    public String toString() {
-        return ID;
     }
 }
