@@ -28,7 +28,7 @@ public final class KeychainAccess implements AutoCloseable {
 
     /** The keychain of this platform through java-keyring. */
     public KeychainAccess() {
-        this(Platform.current(), new JavaKeyringFactory(), DEFAULT_IDLE_CLOSE);
+        this(Platform.current(), new DeferredFactory(), DEFAULT_IDLE_CLOSE);
     }
 
     KeychainAccess(Platform platform, BackendFactory factory, Duration idleClose) {

@@ -15,11 +15,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * D-Bus connection has non-daemon threads that would keep the JVM from exiting.
  */
 final class SharedBackend {
-    private static final ScheduledExecutorService IDLE_TIMER = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "mcp-keychain-idle");
-        thread.setDaemon(true);
-        return thread;
-    });
     private static final long CLOSE_WAIT_MILLIS = 2000;
 
     /** What a call does with the backend. */
@@ -69,7 +64,7 @@ final class SharedBackend {
         }
         if (stale != null) {
             Backend closing = stale;
-            IDLE_TIMER.execute(closing::close);
+            IdleTimer.INSTANCE.execute(closing::close);
         }
     }
 
@@ -118,7 +113,7 @@ final class SharedBackend {
     }
 
     private void scheduleIdleCheck(long delayNanos) {
-        IDLE_TIMER.schedule(this::closeIfIdle, Math.max(delayNanos, 1), TimeUnit.NANOSECONDS);
+        IdleTimer.INSTANCE.schedule(this::closeIfIdle, Math.max(delayNanos, 1), TimeUnit.NANOSECONDS);
     }
 
     private void closeIfIdle() {
@@ -144,5 +139,14 @@ final class SharedBackend {
             lock.unlock();
         }
         idle.close();
+    }
+
+    /** Made on first use, so that constructing a provider starts nothing. */
+    private static final class IdleTimer {
+        static final ScheduledExecutorService INSTANCE = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "mcp-keychain-idle");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 }

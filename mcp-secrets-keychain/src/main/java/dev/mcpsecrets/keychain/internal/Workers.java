@@ -2,6 +2,7 @@ package dev.mcpsecrets.keychain.internal;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -16,22 +17,35 @@ final class Workers {
     private static final int MAX_THREADS = 64;
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    private final ThreadPoolExecutor pool = new ThreadPoolExecutor(0, MAX_THREADS, 10, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), task -> {
-                Thread thread = new Thread(task, "mcp-keychain-call-" + SEQUENCE.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
+    private ThreadPoolExecutor pool;
+    private boolean shutdown;
 
-    <T> Future<T> submit(Callable<T> task) {
+    /** Runs a task; the pool is made on first use so that constructing a provider stays cheap. */
+    synchronized <T> Future<T> submit(Callable<T> task) {
+        if (shutdown) {
+            throw new RejectedExecutionException("closed");
+        }
+        if (pool == null) {
+            pool = new ThreadPoolExecutor(0, MAX_THREADS, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                    Workers::daemonThread);
+        }
         return pool.submit(task);
     }
 
-    boolean isShutdown() {
-        return pool.isShutdown();
+    synchronized boolean isShutdown() {
+        return shutdown;
     }
 
-    void shutdown() {
-        pool.shutdownNow();
+    synchronized void shutdown() {
+        shutdown = true;
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Thread daemonThread(Runnable task) {
+        Thread thread = new Thread(task, "mcp-keychain-call-" + SEQUENCE.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
     }
 }

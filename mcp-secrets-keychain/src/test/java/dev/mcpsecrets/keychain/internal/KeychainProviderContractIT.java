@@ -4,6 +4,7 @@ import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.api.ResolveContext;
 import dev.mcpsecrets.api.SecretProvider;
 import dev.mcpsecrets.api.SecretRef;
+import dev.mcpsecrets.keychain.testing.KeyringDaemon;
 import dev.mcpsecrets.tck.SecretProviderContract;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,8 @@ class KeychainProviderContractIT extends SecretProviderContract {
 
     @Override
     protected SecretProvider createProvider() {
-        return new KeychainSecretProvider();
+        // the contract never closes what it creates; closed before the daemon stops
+        return RealKeyring.closeAtEnd(new KeychainSecretProvider());
     }
 
     @Override

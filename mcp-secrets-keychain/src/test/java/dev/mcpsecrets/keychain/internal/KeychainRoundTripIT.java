@@ -12,6 +12,7 @@ import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.SecretRef;
 import dev.mcpsecrets.api.Secrets;
 import dev.mcpsecrets.keychain.KeychainStore;
+import dev.mcpsecrets.keychain.testing.KeyringDaemon;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -10,6 +10,7 @@ import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.SecretRef;
 import dev.mcpsecrets.keychain.KeychainStore;
+import dev.mcpsecrets.keychain.testing.KeyringDaemon;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ class KeychainUnavailableIT {
 
     @Test
     void lockedKeyringGivesLockedNotNotFoundForReadWriteAndDelete() throws Exception {
+        RealKeyring.assumeDaemonsInstalled();
         try (KeyringDaemon daemon = KeyringDaemon.start(sibling("keyring-it-locked"));
                 KeychainSecretProvider provider = new KeychainSecretProvider();
                 KeychainStore store = KeychainStore.open(daemon.environment(), Duration.ofSeconds(5))) {
@@ -48,9 +50,11 @@ class KeychainUnavailableIT {
                     });
             assertThatThrownBy(() -> store.delete(REF))
                     .isInstanceOfSatisfying(SecretException.class, e -> assertThat(e.reason()).isEqualTo(Reason.LOCKED));
-            assertThatThrownBy(() -> new KeychainSecretProvider().resolve(REF, context(daemon.environment())))
-                    .as("a fresh provider opening its backend on a locked keyring")
-                    .isInstanceOfSatisfying(SecretException.class, e -> assertThat(e.reason()).isEqualTo(Reason.LOCKED));
+            try (KeychainSecretProvider fresh = new KeychainSecretProvider()) {
+                assertThatThrownBy(() -> fresh.resolve(REF, context(daemon.environment())))
+                        .as("a fresh provider opening its backend on a locked keyring")
+                        .isInstanceOfSatisfying(SecretException.class, e -> assertThat(e.reason()).isEqualTo(Reason.LOCKED));
+            }
         }
     }
 
@@ -83,6 +87,7 @@ class KeychainUnavailableIT {
 
     @Test
     void busWithoutSecretServiceGivesUnavailable() throws Exception {
+        RealKeyring.assumeDaemonsInstalled();
         try (KeyringDaemon bus = KeyringDaemon.startBareBus(sibling("keyring-it-bare"));
                 KeychainSecretProvider provider = new KeychainSecretProvider()) {
             SecretException e = catchSecretException(() -> provider.resolve(REF, context(bus.environment())));

@@ -1,4 +1,4 @@
-package dev.mcpsecrets.keychain.internal;
+package dev.mcpsecrets.keychain.testing;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -14,15 +14,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real gnome-keyring-daemon on a private D-Bus session bus, started by the tests: a {@code dbus-daemon}
+ * A real gnome-keyring-daemon on a private D-Bus session bus, started by the tests and the benchmark: a {@code dbus-daemon}
  * listening on {@code DIR/bus}, and the keyring daemon with its {@code login} keyring in {@code DIR/data}
  * unlocked by a password written to its stdin. Nothing is mocked; {@link #close()} stops both.
  */
-final class KeyringDaemon implements AutoCloseable {
+public final class KeyringDaemon implements AutoCloseable {
+    /** The session bus address variable. */
+    public static final String ADDRESS_VARIABLE = "DBUS_SESSION_BUS_ADDRESS";
+    private static final String SECRET_SERVICE = "org.freedesktop.secrets";
+    private static final String DEFAULT_COLLECTION = "/org/freedesktop/secrets/aliases/default";
     static final String PASSWORD = "keychain-it-password";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
 
@@ -40,15 +44,19 @@ final class KeyringDaemon implements AutoCloseable {
                 "XDG_DATA_HOME", dir.resolve("data").toString(),
                 "XDG_CONFIG_HOME", dir.resolve("config").toString(),
                 "XDG_RUNTIME_DIR", dir.resolve("run").toString(),
-                SessionBus.ADDRESS_VARIABLE, address);
+                ADDRESS_VARIABLE, address);
     }
 
     /**
-     * Starts a session bus and an unlocked keyring in a fresh directory. Outside CI, skips the calling
-     * test when the daemons are not installed; in CI ({@code CI=true}) that is a failure.
+     * Starts a session bus and an unlocked keyring in a fresh directory.
+     *
+     * @param dir the directory (emptied first); the bus listens on {@code dir/bus}
+     * @return the running daemons
+     * @throws IOException if a program is missing or does not start
+     * @throws InterruptedException if interrupted while waiting for the daemons
      */
-    static KeyringDaemon start(Path dir) throws IOException, InterruptedException {
-        requireInstalled("dbus-daemon", "gnome-keyring-daemon", "secret-tool", "dbus-send");
+    public static KeyringDaemon start(Path dir) throws IOException, InterruptedException {
+        requireInstalled();
         deleteTree(dir);
         for (String sub : new String[] {"home", "data", "config", "run"}) {
             Files.createDirectories(dir.resolve(sub));
@@ -65,9 +73,16 @@ final class KeyringDaemon implements AutoCloseable {
         }
     }
 
-    /** A session bus with no Secret Service on it and none that can be activated. */
-    static KeyringDaemon startBareBus(Path dir) throws IOException, InterruptedException {
-        requireInstalled("dbus-daemon");
+    /**
+     * A session bus with no Secret Service on it and none that can be activated.
+     *
+     * @param dir the directory (emptied first); the bus listens on {@code dir/bus}
+     * @return the running bus
+     * @throws IOException if dbus-daemon is missing or does not start
+     * @throws InterruptedException if interrupted while waiting for it
+     */
+    public static KeyringDaemon startBareBus(Path dir) throws IOException, InterruptedException {
+        requireInstalled();
         deleteTree(dir);
         Files.createDirectories(dir);
         Path config = dir.resolve("bare-session.conf");
@@ -87,38 +102,68 @@ final class KeyringDaemon implements AutoCloseable {
         }
     }
 
-    /** The bus address, e.g. {@code unix:path=/…/bus}. */
-    String address() {
+    /**
+     * The bus address.
+     *
+     * @return e.g. {@code unix:path=/…/bus}
+     */
+    public String address() {
         return address;
     }
 
-    /** The test JVM's environment with this bus as the session bus. */
-    Map<String, String> environment() {
+    /**
+     * This JVM's environment with this bus as the session bus.
+     *
+     * @return the environment to resolve with
+     */
+    public Map<String, String> environment() {
         Map<String, String> env = new HashMap<>(System.getenv());
-        env.put(SessionBus.ADDRESS_VARIABLE, address);
+        env.put(ADDRESS_VARIABLE, address);
         return Map.copyOf(env);
     }
 
-    /** Stores an item the way Linux users do: {@code secret-tool store service S account A}. */
-    void secretToolStore(String service, String account, String value) throws IOException, InterruptedException {
+    /**
+     * Stores an item the way Linux users do: {@code secret-tool store service S account A} (at most 8 KiB).
+     *
+     * @param service the service attribute
+     * @param account the account attribute
+     * @param value the value, given on stdin
+     * @throws IOException if secret-tool fails
+     * @throws InterruptedException if interrupted while waiting for it
+     */
+    public void secretToolStore(String service, String account, String value) throws IOException, InterruptedException {
         run(value, "secret-tool", "store", "--label=" + service, "service", service, "account", account);
     }
 
-    /** Reads an item with {@code secret-tool lookup}; null when there is none. */
-    String secretToolLookup(String service, String account) throws IOException, InterruptedException {
+    /**
+     * Reads an item with {@code secret-tool lookup}.
+     *
+     * @param service the service attribute
+     * @param account the account attribute
+     * @return the value, or null when there is none
+     * @throws IOException if secret-tool cannot run
+     * @throws InterruptedException if interrupted while waiting for it
+     */
+    public String secretToolLookup(String service, String account) throws IOException, InterruptedException {
         Process p = child(List.of("secret-tool", "lookup", "service", service, "account", account));
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
         return finish(p, "secret-tool lookup") == 0 ? new String(out, UTF_8) : null;
     }
 
-    /** Locks the default collection, as a screen lock or {@code secret-tool lock} would. */
-    void lock() throws IOException, InterruptedException {
-        run("", "dbus-send", "--session", "--print-reply", "--dest=" + SecretServiceProbe.SERVICE,
+    /**
+     * Locks the default collection, as a screen lock or {@code secret-tool lock} would.
+     *
+     * @throws IOException if dbus-send fails
+     * @throws InterruptedException if interrupted while waiting for it
+     */
+    public void lock() throws IOException, InterruptedException {
+        run("", "dbus-send", "--session", "--print-reply", "--dest=" + SECRET_SERVICE,
                 "/org/freedesktop/secrets", "org.freedesktop.Secret.Service.Lock",
-                "array:objpath:" + SecretServiceProbe.DEFAULT_COLLECTION);
+                "array:objpath:" + DEFAULT_COLLECTION);
     }
 
+    /** Stops the keyring daemon and the bus. */
     @Override
     public void close() {
         for (int i = processes.size() - 1; i >= 0; i--) {
@@ -172,7 +217,7 @@ final class KeyringDaemon implements AutoCloseable {
 
     private boolean serviceIsUp() throws IOException, InterruptedException {
         Process p = child(List.of("dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus",
-                "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner", "string:" + SecretServiceProbe.SERVICE));
+                "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner", "string:" + SECRET_SERVICE));
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), UTF_8);
         return finish(p, "dbus-send") == 0 && out.contains("boolean true");
@@ -204,17 +249,29 @@ final class KeyringDaemon implements AutoCloseable {
         return p.exitValue();
     }
 
-    private static void requireInstalled(String... programs) {
-        for (String program : programs) {
+    /**
+     * The first of the programs the daemons need that is not installed.
+     *
+     * @return a sentence naming it and the packages to install, or empty when all are there
+     */
+    public static Optional<String> missingProgram() {
+        for (String program : new String[] {"dbus-daemon", "dbus-send", "gnome-keyring-daemon", "secret-tool"}) {
             boolean found = false;
             for (String entry : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
                 found |= Files.isExecutable(Path.of(entry, program));
             }
-            String why = program + " is not installed (apt-get install -y gnome-keyring dbus dbus-x11 libsecret-tools)";
-            if (!found && "true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException(why);
+            if (!found) {
+                return Optional.of(program + " is not installed (apt-get install -y gnome-keyring dbus dbus-x11 "
+                        + "libsecret-tools)");
             }
-            Assumptions.assumeTrue(found, why);
+        }
+        return Optional.empty();
+    }
+
+    private static void requireInstalled() throws IOException {
+        Optional<String> missing = missingProgram();
+        if (missing.isPresent()) {
+            throw new IOException(missing.get());
         }
     }
 
