@@ -357,8 +357,10 @@ public final class Scanner {
         problems.add(new DotenvProblem(source, atLine, atColumn, Severity.ERROR, description));
     }
 
+    /** Blanks: ASCII space, tab, form feed, vertical tab, and Unicode space separators (no-break space ...). */
     static boolean isBlank(char c) {
-        return c == ' ' || c == '\t' || c == '\f' || c == '\u000B';
+        return c == ' ' || c == '\t' || c == '\f' || c == '\u000B'
+                || (c >= '\u00A0' && Character.getType(c) == Character.SPACE_SEPARATOR);
     }
 
     static boolean isLineEnd(char c) {
