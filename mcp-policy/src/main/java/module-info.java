@@ -9,12 +9,15 @@ module dev.mcpsecrets.policy {
     requires transitive dev.mcpsecrets.api;
     requires dev.mcpsecrets.dotenv;
     requires com.fasterxml.jackson.databind;
+    requires java.net.http;
 
     exports dev.mcpsecrets.policy;
     exports dev.mcpsecrets.policy.config;
+    exports dev.mcpsecrets.policy.live;
 
     uses PolicyCheck;
 
     provides PolicyCheck with
-            dev.mcpsecrets.policy.internal.checks.ConfigSyntaxCheck;
+            dev.mcpsecrets.policy.internal.checks.ConfigSyntaxCheck,
+            dev.mcpsecrets.policy.live.internal.GitHubTokenScopeCheck;
 }

@@ -1,0 +1,96 @@
+package dev.mcpsecrets.policy.live.internal;
+
+import dev.mcpsecrets.api.Secret;
+import dev.mcpsecrets.api.SecretException;
+import dev.mcpsecrets.api.SecretRef;
+import dev.mcpsecrets.api.Secrets;
+import dev.mcpsecrets.policy.PolicyContext;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a value as written in a config (or declared by a server) into the credential the server would
+ * use: a {@code ${VAR}} / {@code $VAR} / {@code ${env:VAR}} placeholder is read from the context's
+ * environment, a secret reference ({@code keychain:...}, {@code op://...}) is resolved through the
+ * context's {@link Secrets}, anything else is the plaintext value itself.
+ */
+public final class CredentialValue {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(?:env:)?([A-Za-z_][A-Za-z0-9_]*)}|\\$([A-Za-z_][A-Za-z0-9_]*)");
+
+    /** How a value was written. */
+    public enum Kind {
+        /** The credential itself, in plain text. */
+        PLAINTEXT,
+        /** A placeholder read from the environment. */
+        ENVIRONMENT,
+        /** A secret reference resolved through {@code Secrets}. */
+        REFERENCE
+    }
+
+    /**
+     * The outcome: a secret, or why there is none.
+     *
+     * @param secret the credential (owned by the caller), or empty
+     * @param kind how it was written
+     * @param problem why it could not be had (names the variable or reference, never a value), or empty
+     */
+    public record Outcome(Optional<Secret> secret, Kind kind, Optional<String> problem) {
+        static Outcome of(Secret s, Kind kind) {
+            return new Outcome(Optional.of(s), kind, Optional.empty());
+        }
+
+        static Outcome failed(Kind kind, String why) {
+            return new Outcome(Optional.empty(), kind, Optional.of(why));
+        }
+    }
+
+    private CredentialValue() {
+    }
+
+    /**
+     * Resolves a value.
+     *
+     * @param context the context (environment and secrets)
+     * @param written the value as written
+     * @return the outcome
+     */
+    public static Outcome resolve(PolicyContext context, String written) {
+        String text = written.strip();
+        Matcher m = PLACEHOLDER.matcher(text);
+        if (m.matches()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            String value = context.environment().get(name);
+            if (value == null || value.isEmpty()) {
+                return Outcome.failed(Kind.ENVIRONMENT, "environment variable " + name + " is not set");
+            }
+            return Outcome.of(Secret.of(value).withOrigin("environment variable " + name), Kind.ENVIRONMENT);
+        }
+        Set<String> schemes = context.secrets().map(Secrets::knownSchemes).orElse(SecretRef.WELL_KNOWN_SCHEMES);
+        if (isReference(text, schemes)) {
+            Optional<Secrets> secrets = context.secrets();
+            if (secrets.isEmpty()) {
+                return Outcome.failed(Kind.REFERENCE, "no secrets facade is configured to resolve " + text);
+            }
+            try {
+                return Outcome.of(secrets.get().resolve(text), Kind.REFERENCE);
+            } catch (SecretException e) {
+                return Outcome.failed(Kind.REFERENCE, "reference " + text + " could not be resolved (" + e.reason() + ")");
+            }
+        }
+        return Outcome.of(Secret.of(text), Kind.PLAINTEXT);
+    }
+
+    private static boolean isReference(String text, Set<String> schemes) {
+        if (!SecretRef.looksLikeReference(text)) {
+            return false;
+        }
+        try {
+            SecretRef.parseAlternatives(text, schemes);
+            return true;
+        } catch (dev.mcpsecrets.api.MalformedRefException e) {
+            return false;
+        }
+    }
+}
