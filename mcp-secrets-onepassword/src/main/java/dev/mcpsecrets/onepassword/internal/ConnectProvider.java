@@ -94,7 +94,9 @@ public final class ConnectProvider extends OpProviderBase {
                     out.values().forEach(Secret::destroy);
                     throw e;
                 }
-                notFound.remember(e);
+                for (OpReference r : group) {
+                    notFound.remember(new SecretException(e.reason(), r.text(), e.getMessage()));
+                }
                 continue;
             }
             for (OpReference r : group) {

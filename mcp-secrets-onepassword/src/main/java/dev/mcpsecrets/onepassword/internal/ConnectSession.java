@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 final class ConnectSession {
     /** Connect's vault and item IDs: 26 lowercase letters and digits. */
     private static final Pattern ID = Pattern.compile("[a-z0-9]{26}");
+    /** What an ID from the server may contain before it is put in a request path. */
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Duration ID_TTL = Duration.ofMinutes(5);
 
     private record Cached(String id, long expiresNanos) {
@@ -96,7 +98,7 @@ final class ConnectSession {
             throw new SecretException(Reason.MALFORMED, what, matches.size() + " vaults are named '" + vault
                     + "'; refer to the vault by its ID");
         }
-        String chosen = matches.contains(vault) ? vault : matches.get(0);
+        String chosen = safeId(matches.contains(vault) ? vault : matches.get(0), what);
         vaultIds.put(key, new Cached(chosen, System.nanoTime() + ID_TTL.toNanos()));
         return chosen;
     }
@@ -120,7 +122,15 @@ final class ConnectSession {
             throw new SecretException(Reason.MALFORMED, what, matches.size() + " items are titled '" + ref.item()
                     + "' in vault '" + ref.vault() + "'; refer to the item by its ID");
         }
-        return matches.get(0);
+        return safeId(matches.get(0), what);
+    }
+
+    private static String safeId(String id, String what) throws SecretException {
+        if (!SAFE_ID.matcher(id).matches()) {
+            throw new SecretException(Reason.UNAVAILABLE, what, "1Password Connect answered with an ID that is not"
+                    + " letters, digits, '-' or '_'");
+        }
+        return id;
     }
 
     private static String itemPath(String vaultId, String itemId) {

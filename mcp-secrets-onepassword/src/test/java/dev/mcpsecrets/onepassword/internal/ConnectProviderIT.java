@@ -107,6 +107,24 @@ class ConnectProviderIT {
     }
 
     @Test
+    void aMissingItemInABatchCostsOneLookupAndIsRememberedForEachOfItsReferences() {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("GH_0", "op://Private/GitHub/field0");
+        names.put("GONE_A", "op://Private/Gone/a");
+        names.put("GH_1", "op://Private/GitHub/field1");
+        names.put("GONE_B", "op://Private/Gone/b");
+        try (Secrets secrets = Secrets.builder().autoDiscovery(false).addProvider(new ConnectProvider(env()))
+                .environment(env()).build()) {
+            SecretException e = failure(() -> secrets.resolveAll(names));
+            assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND);
+            assertThat(e.getMessage()).contains("GONE_A", "GONE_B", "no item titled 'Gone'")
+                    .doesNotContain("secret-value");
+        }
+        assertThat(server.count("lookup")).as("GitHub once, Gone once").isEqualTo(2);
+        assertThat(server.count("item")).isEqualTo(1);
+    }
+
+    @Test
     void tooManyRequestsWithRetryAfterOneIsWaitedOutAndSucceeds() throws Exception {
         server.failNext(429, 1, "1");
         Secret s = new ConnectProvider(env()).resolve(SecretRef.parse("op://Private/GitHub/field3"), ctx());
