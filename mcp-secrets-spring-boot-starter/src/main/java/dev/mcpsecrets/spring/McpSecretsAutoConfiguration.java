@@ -16,8 +16,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 /**
  * Spring Boot auto-configuration of mcp-secrets: a {@link Secrets} bean for code that resolves
  * references itself, and the actuator sanitizer that hides resolved values. Property values written as
- * {@code secret:<reference>} are resolved earlier, before the context exists, by an environment
- * post-processor. Off with {@code mcp-secrets.enabled=false}.
+ * {@code secret:<reference>} are resolved earlier, while the environment is prepared and before the
+ * context exists. Off with {@code mcp-secrets.enabled=false}.
  *
  * @since 0.1
  */

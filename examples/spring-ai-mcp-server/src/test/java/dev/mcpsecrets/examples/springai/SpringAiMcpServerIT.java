@@ -1,0 +1,82 @@
+package dev.mcpsecrets.examples.springai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Starts the example as an MCP client would and speaks MCP JSON-RPC to it over stdio. */
+class SpringAiMcpServerIT {
+    private static final String TOKEN = "ghp_E2eTokenMustNotLeak0123456789abcdef";
+    private static final Duration STARTUP = Duration.ofSeconds(90);
+    private static final Duration REPLY = Duration.ofSeconds(20);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void answersInitializeToolsListAndToolsCallWithOnlyProtocolMessagesOnStdout() throws Exception {
+        try (StdioServerProcess server = StdioServerProcess.start(
+                Map.of("GITHUB_PERSONAL_ACCESS_TOKEN", TOKEN), dir.resolve("stderr.txt"))) {
+            server.send("""
+                    {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",\
+                    "capabilities":{},"clientInfo":{"name":"it","version":"1"}}}""");
+            JsonNode init = reply(server, 1, STARTUP);
+            assertThat(init.at("/result/serverInfo/name").asString()).isEqualTo("github-example");
+
+            server.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            server.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
+            JsonNode list = reply(server, 2, REPLY);
+            assertThat(list.at("/result/tools/0/name").asString()).isEqualTo("github_token_status");
+
+            server.send("""
+                    {"jsonrpc":"2.0","id":3,"method":"tools/call",\
+                    "params":{"name":"github_token_status","arguments":{}}}""");
+            JsonNode call = reply(server, 3, REPLY);
+            assertThat(call.at("/result/isError").asBoolean()).isFalse();
+            assertThat(call.at("/result/content/0/text").asString())
+                    .isEqualTo("GitHub token configured: classic personal access token, " + TOKEN.length()
+                            + " characters, for https://api.github.com");
+
+            assertThat(server.closeStdinAndWait(REPLY)).isZero();
+            assertThat(server.stdout()).hasSize(3).allSatisfy(SpringAiMcpServerIT::assertJsonRpc);
+            assertThat(String.join("\n", server.stdout())).doesNotContain(TOKEN);
+            assertThat(server.stderrText()).contains("Started SpringAiMcpServerApplication").doesNotContain(TOKEN);
+        }
+    }
+
+    @Test
+    void unresolvableTokenStopsStartupWithTheReportOnStderrAndNothingOnStdout() throws Exception {
+        try (StdioServerProcess server = StdioServerProcess.start(Map.of(), dir.resolve("stderr.txt"))) {
+            assertThat(server.waitFor(STARTUP)).isNotZero();
+            assertThat(server.stdout()).isEmpty();
+            assertThat(server.stderrText())
+                    .contains("APPLICATION FAILED TO START")
+                    .contains("example.github.token (class path resource [application.yml]")
+                    .contains("keychain:github-mcp/token || env:GITHUB_PERSONAL_ACCESS_TOKEN");
+        }
+    }
+
+    private static JsonNode reply(StdioServerProcess server, int id, Duration timeout) throws InterruptedException {
+        while (true) {
+            JsonNode message = assertJsonRpc(server.nextLine(timeout));
+            if (message.path("id").asInt(-1) == id) {
+                assertThat(message.has("error")).as("error reply: %s", message).isFalse();
+                return message;
+            }
+        }
+    }
+
+    private static JsonNode assertJsonRpc(String line) {
+        JsonNode node = JSON.readTree(line);
+        assertThat(node.isObject()).as("a JSON object: %s", line).isTrue();
+        assertThat(node.path("jsonrpc").asString()).as("a JSON-RPC 2.0 message: %s", line).isEqualTo("2.0");
+        return node;
+    }
+}
