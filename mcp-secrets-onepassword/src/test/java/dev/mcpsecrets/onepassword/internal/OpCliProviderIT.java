@@ -55,7 +55,7 @@ class OpCliProviderIT {
 
     @Test
     void resolveAllOfTwentyThroughTheFacadeStartsOneProcess() throws Exception {
-        FakeOp fake = fakeWithTwentySecrets().env("FAKE_OP_DELAY_MS", "200");
+        FakeOp fake = fakeWithTwentySecrets().env("FAKE_OP_DELAY_MS", "500");
         Map<String, String> names = new LinkedHashMap<>();
         for (int i = 0; i < 20; i++) {
             names.put("SECRET_" + i, "op://Private/Item " + (i % 4) + "/field" + i);
