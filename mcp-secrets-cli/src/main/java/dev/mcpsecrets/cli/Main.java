@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             GetCommand.class,
             ProvidersCommand.class,
+            KeychainCommand.class,
             CommandLine.HelpCommand.class,
         },
         footer = {"", "Examples:",
