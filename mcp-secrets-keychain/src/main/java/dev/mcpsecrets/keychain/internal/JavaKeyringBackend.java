@@ -102,6 +102,11 @@ final class JavaKeyringBackend implements Backend {
                     + platform.displayName() + "; create it with: mcp-secrets keychain set " + item.service()
                     + "/" + item.account());
         }
+        if (message.contains("Too many stored credentials")) {
+            return new SecretException(Reason.UNAVAILABLE, item.reference(), "more than one item matches "
+                    + item.describe() + "; delete the extra ones (secret-tool clear service " + item.service()
+                    + " account " + item.account() + ") and store it once", e);
+        }
         if (platform == Platform.MACOS && containsAny(message, "-25308", "interaction is not allowed")) {
             return new SecretException(Reason.LOCKED, item.reference(), "the macOS keychain is locked or may "
                     + "not prompt in this session; unlock it (security unlock-keychain) and try again", e);

@@ -77,6 +77,19 @@ class KeychainRoundTripIT {
     }
 
     @Test
+    void twoItemsMatchingOneReferenceAreReportedNotPickedAtRandom() throws Exception {
+        daemon.secretToolStore("first-copy", "service", "twice", "account", "t", "copy", "1");
+        daemon.secretToolStore("second-copy", "service", "twice", "account", "t", "copy", "2");
+
+        assertThatThrownBy(() -> resolve(SecretRef.parse("keychain:twice/t")))
+                .isInstanceOfSatisfying(SecretException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE);
+                    assertThat(e.getMessage()).contains("more than one item").contains("secret-tool clear")
+                            .doesNotContain("first-copy").doesNotContain("second-copy");
+                });
+    }
+
+    @Test
     void unicodeValueSurvivesTheRoundTrip() throws Exception {
         String value = "p\u00e4ss-\u4e2d\u6587-\ud83d\udd11-\u0645\u0631\u062d\u0628\u0627";
         store.put("unicode", "u", Secret.of(value));

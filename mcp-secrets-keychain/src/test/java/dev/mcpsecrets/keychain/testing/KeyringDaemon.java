@@ -132,7 +132,21 @@ public final class KeyringDaemon implements AutoCloseable {
      * @throws InterruptedException if interrupted while waiting for it
      */
     public void secretToolStore(String service, String account, String value) throws IOException, InterruptedException {
-        run(value, "secret-tool", "store", "--label=" + service, "service", service, "account", account);
+        secretToolStore(value, "service", service, "account", account);
+    }
+
+    /**
+     * Stores an item with any attributes: {@code secret-tool store --label=L NAME VALUE...}.
+     *
+     * @param value the value, given on stdin (at most 8 KiB)
+     * @param attributes attribute names and values, alternating
+     * @throws IOException if secret-tool fails
+     * @throws InterruptedException if interrupted while waiting for it
+     */
+    public void secretToolStore(String value, String... attributes) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("secret-tool", "store", "--label=" + String.join(" ", attributes)));
+        command.addAll(List.of(attributes));
+        run(value, command.toArray(String[]::new));
     }
 
     /**
