@@ -11,10 +11,18 @@ import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.SecretRef;
 import dev.mcpsecrets.keychain.KeychainStore;
 import dev.mcpsecrets.keychain.testing.KeyringDaemon;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,6 +102,46 @@ class KeychainUnavailableIT {
 
             assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE);
             assertThat(e.getMessage()).contains("no Secret Service").contains("gnome-keyring-daemon");
+        }
+    }
+
+    @Test
+    void busThatNeverAnswersGivesTimeoutAtTheDeadline() throws Exception {
+        Path dir = sibling("keyring-it-silent");
+        Files.createDirectories(dir);
+        Path socket = dir.resolve("bus");
+        Files.deleteIfExists(socket);
+        List<SocketChannel> held = new CopyOnWriteArrayList<>();
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+                KeychainSecretProvider provider = new KeychainSecretProvider()) {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(server.accept());
+                    }
+                } catch (IOException closed) {
+                    // the server closed at the end of the test
+                }
+            }, "silent-bus");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Map<String, String> env = new HashMap<>(System.getenv());
+            env.put(SessionBus.ADDRESS_VARIABLE, "unix:path=" + socket);
+            env.put(CallTimeout.VARIABLE, "300ms");
+
+            long start = System.nanoTime();
+            SecretException e = catchSecretException(() -> provider.resolve(REF, context(env)));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
+            assertThat(e.getMessage()).contains("300 ms");
+            assertThat(millis).as("returned at the deadline, not after the library's own timeouts")
+                    .isBetween(300L, 2_000L);
+        } finally {
+            for (SocketChannel channel : held) {
+                channel.close();
+            }
         }
     }
 
