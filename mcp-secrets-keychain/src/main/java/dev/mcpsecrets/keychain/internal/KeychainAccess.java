@@ -25,6 +25,7 @@ public final class KeychainAccess implements AutoCloseable {
     private final Platform platform;
     private final SharedBackend shared;
     private final Workers workers = new Workers();
+    private final ServiceCheck serviceCheck = new ServiceCheck(workers);
 
     /** The keychain of this platform through java-keyring. */
     public KeychainAccess() {
@@ -37,20 +38,25 @@ public final class KeychainAccess implements AutoCloseable {
     }
 
     /**
-     * Whether the keychain can work for a caller with this environment, judged without any I/O beyond
-     * looking for the D-Bus socket file.
+     * Whether the keychain can work for a caller with this environment: no session bus, a missing bus
+     * socket or an unsupported OS are judged without I/O; on Linux a Secret Service check (is there one,
+     * is it locked) is waited for at most 100 ms and its answer kept for 5 s.
      *
      * @param environment the caller's environment
-     * @return available, or why not (HEADLESS, UNAVAILABLE) in one sentence
+     * @return available, or why not (HEADLESS, UNAVAILABLE, LOCKED) in one sentence
      */
     public Availability availability(Map<String, String> environment) {
+        Target target;
         try {
-            Target target = target(environment, null);
-            return Availability.available(platform.displayName()
-                    + (target.busAddress().isEmpty() ? "" : " on " + target.busAddress()));
+            target = target(environment, null);
         } catch (SecretException e) {
             return Availability.unavailable(e.reason(), e.getMessage());
         }
+        if (target.platform() != Platform.SECRET_SERVICE) {
+            return Availability.available(platform.displayName());
+        }
+        return serviceCheck.check(target, Availability.available(platform.displayName() + " on "
+                + target.busAddress()));
     }
 
     /**

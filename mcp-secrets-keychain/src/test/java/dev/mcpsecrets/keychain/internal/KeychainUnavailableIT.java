@@ -3,6 +3,7 @@ package dev.mcpsecrets.keychain.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mcpsecrets.api.Availability;
 import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.ResolveContext;
@@ -58,6 +59,10 @@ class KeychainUnavailableIT {
                     });
             assertThatThrownBy(() -> store.delete(REF))
                     .isInstanceOfSatisfying(SecretException.class, e -> assertThat(e.reason()).isEqualTo(Reason.LOCKED));
+            assertThat(settledAvailability(store)).satisfies(a -> {
+                assertThat(a.reason()).isEqualTo(Reason.LOCKED);
+                assertThat(a.detail()).contains("unlock");
+            });
             try (KeychainSecretProvider fresh = new KeychainSecretProvider()) {
                 assertThatThrownBy(() -> fresh.resolve(REF, context(daemon.environment())))
                         .as("a fresh provider opening its backend on a locked keyring")
@@ -102,6 +107,9 @@ class KeychainUnavailableIT {
 
             assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE);
             assertThat(e.getMessage()).contains("no Secret Service").contains("gnome-keyring-daemon");
+            try (KeychainStore store = KeychainStore.open(bus.environment(), Duration.ofSeconds(5))) {
+                assertThat(settledAvailability(store).reason()).isEqualTo(Reason.UNAVAILABLE);
+            }
         }
     }
 
@@ -143,6 +151,20 @@ class KeychainUnavailableIT {
                 channel.close();
             }
         }
+    }
+
+    /**
+     * availability() waits 100 ms for its bus check and keeps the answer; a cold JVM may need a second
+     * call to see it.
+     */
+    private static Availability settledAvailability(KeychainStore store) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        Availability availability = store.availability();
+        while (availability.available() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            availability = store.availability();
+        }
+        return availability;
     }
 
     private static Path sibling(String name) {
