@@ -142,6 +142,10 @@ public final class DotenvParser {
     public DotenvResult parse(byte[] utf8, String source) throws DotenvParseException {
         Objects.requireNonNull(utf8, "utf8");
         Objects.requireNonNull(source, "source");
+        if (isAscii(utf8)) {
+            // The common case: no decoder needed, and Latin-1 decoding of ASCII makes a compact string directly.
+            return parse(new String(utf8, StandardCharsets.ISO_8859_1), source);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -171,6 +175,15 @@ public final class DotenvParser {
     public DotenvResult parse(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         return parse(Files.readAllBytes(file), file.toString());
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void throwFirstError(List<DotenvProblem> problems) throws DotenvParseException {

@@ -23,6 +23,8 @@ public final class Scanner {
     private final List<Binding> bindings = new ArrayList<>();
     private final List<DotenvProblem> problems = new ArrayList<>();
     private final StringBuilder value = new StringBuilder();
+    /** The value as a slice of the input when it needed no rewriting (the common case), else null. */
+    private String direct;
     private int pos;
     private int line = 1;
     private int lineStart;
@@ -113,6 +115,7 @@ public final class Scanner {
         pos++;
         skipBlanks();
         value.setLength(0);
+        direct = null;
         dollars = null;
         dollarCount = 0;
         Binding.Quote quote = readValue();
@@ -124,7 +127,7 @@ public final class Scanner {
             return;
         }
         int[] literal = dollars == null ? null : Arrays.copyOf(dollars, dollarCount);
-        bindings.add(new Binding(key, value.toString(), quote, literal, keyLine, keyColumn,
+        bindings.add(new Binding(key, direct != null ? direct : value.toString(), quote, literal, keyLine, keyColumn,
                 statementStart, keyStart, valueEnd, pos));
     }
 
@@ -155,20 +158,24 @@ public final class Scanner {
             unterminated(kind, openLine, openColumn);
             return false;
         }
+        int run = pos + 1;
         for (int i = pos + 1; i < close; i++) {
             char c = src.charAt(i);
             if (c == '\r') {
-                value.append('\n');
+                value.append(src, run, i).append('\n');
                 if (i + 1 < close && src.charAt(i + 1) == '\n') {
                     i++;
                 }
+                run = i + 1;
                 newLineAt(i + 1);
-            } else {
-                value.append(c);
-                if (c == '\n') {
-                    newLineAt(i + 1);
-                }
+            } else if (c == '\n') {
+                newLineAt(i + 1);
             }
+        }
+        if (run == pos + 1) {
+            direct = src.substring(run, close);
+        } else {
+            value.append(src, run, close);
         }
         pos = close + 1;
         return true;
@@ -183,28 +190,42 @@ public final class Scanner {
         }
         boolean node = dialect == Dialect.NODE;
         int i = pos + 1;
+        int run = i;
+        boolean rewritten = false;
         while (i < length) {
             char c = src.charAt(i);
             if (c == '"') {
+                if (rewritten) {
+                    value.append(src, run, i);
+                } else {
+                    direct = src.substring(run, i);
+                }
                 pos = i + 1;
                 return true;
             }
             if (c == '\\' && i + 1 < length) {
+                value.append(src, run, i);
+                rewritten = true;
                 i = node ? nodeEscape(i) : standardEscape(i);
+                run = i;
                 continue;
             }
             if (c == '\r') {
-                value.append('\n');
+                value.append(src, run, i).append('\n');
+                rewritten = true;
                 i += i + 1 < length && src.charAt(i + 1) == '\n' ? 2 : 1;
+                run = i;
                 newLineAt(i);
                 continue;
             }
-            value.append(c);
             i++;
             if (c == '\n') {
                 newLineAt(i);
             }
         }
+        value.setLength(0);
+        dollars = null;
+        dollarCount = 0;
         // Rewind the line count to the opening line: recovery continues on the line after it.
         noDoubleQuoteLeft = true;
         line = openLine;
@@ -260,7 +281,7 @@ public final class Scanner {
         while (trimmed > start && isBlank(src.charAt(trimmed - 1))) {
             trimmed--;
         }
-        value.append(src, start, trimmed);
+        direct = src.substring(start, trimmed);
         pos = trimmed;
     }
 
