@@ -3,6 +3,8 @@ package dev.mcpsecrets.spring;
 import dev.mcpsecrets.api.Secrets;
 import dev.mcpsecrets.spring.internal.ResolvedValueSanitizer;
 import dev.mcpsecrets.spring.internal.SpringSecretsFactory;
+import dev.mcpsecrets.spring.internal.StartupPolicyGuard;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -14,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Spring Boot auto-configuration of mcp-secrets: a {@link Secrets} bean for code that resolves
- * references itself, and the actuator sanitizer that hides resolved values. Property values written as
+ * Spring Boot auto-configuration of mcp-secrets: the startup policy guard, a {@link Secrets} bean for
+ * code that resolves references itself, and the actuator sanitizer that hides resolved values. Property values written as
  * {@code secret:<reference>} are resolved earlier, while the environment is prepared and before the
  * context exists. Off with {@code mcp-secrets.enabled=false}.
  *
@@ -41,6 +43,19 @@ public class McpSecretsAutoConfiguration {
     @ConditionalOnMissingBean
     public Secrets mcpSecrets(ConfigurableEnvironment environment, McpSecretsProperties settings) {
         return SpringSecretsFactory.create(environment, settings);
+    }
+
+    /**
+     * Runs the policy guard at the start of the context refresh, before any other bean is made; off
+     * with {@code mcp-secrets.policy.enabled=false}.
+     *
+     * @param environment the environment
+     * @return the guard
+     */
+    @Bean
+    @ConditionalOnBooleanProperty(name = McpSecretsProperties.PREFIX + ".policy.enabled", matchIfMissing = true)
+    public static BeanFactoryPostProcessor mcpSecretsPolicyGuard(ConfigurableEnvironment environment) {
+        return new StartupPolicyGuard(environment);
     }
 
     /**

@@ -29,7 +29,8 @@ public class TestApplication {
     }
 
     /**
-     * Starts the application without a web server.
+     * Starts the application without a web server and, unless the arguments enable it, without the
+     * policy guard.
      *
      * @param variables the environment variables providers and Spring see instead of the process's
      * @param args command line arguments, e.g. {@code --github.token=secret:env:X}
@@ -44,6 +45,8 @@ public class TestApplication {
                 .environment(environment)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
+                // the guard would read this machine's MCP configs; guard tests enable it on their own directories
+                .properties("mcp-secrets.policy.enabled=false")
                 .run(args);
     }
 }

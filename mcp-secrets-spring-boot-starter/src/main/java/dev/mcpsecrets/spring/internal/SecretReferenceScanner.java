@@ -2,7 +2,9 @@ package dev.mcpsecrets.spring.internal;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.origin.Origin;
@@ -27,6 +29,22 @@ final class SecretReferenceScanner {
      * @return the references, highest-precedence source first
      */
     static List<SecretPropertyReference> scan(PropertySources sources) {
+        return scanIgnoringResolved(sources);
+    }
+
+    /**
+     * The references as written, property name to expression, also after they were resolved.
+     *
+     * @param sources the environment's property sources
+     * @return property name to reference expression
+     */
+    static Map<String, String> referencesByProperty(PropertySources sources) {
+        Map<String, String> out = new LinkedHashMap<>();
+        scanIgnoringResolved(sources).forEach(ref -> out.put(ref.property(), ref.expression()));
+        return out;
+    }
+
+    private static List<SecretPropertyReference> scanIgnoringResolved(PropertySources sources) {
         List<PropertySource<?>> ordered = sources.stream().toList();
         Set<String> seen = new HashSet<>();
         List<SecretPropertyReference> found = new ArrayList<>();
@@ -60,13 +78,14 @@ final class SecretReferenceScanner {
 
     /**
      * A source of higher precedence that has the name (relaxed, for environment variables) wins. The
-     * attached {@code configurationProperties} source is a view of all the others, not a source.
+     * attached {@code configurationProperties} source is a view of all the others, not a source; ours
+     * are ignored so that a scan after resolution finds the same references (for the policy guard).
      */
     private static boolean overridden(List<PropertySource<?>> ordered, int index, String name) {
         for (int j = 0; j < index; j++) {
             PropertySource<?> earlier = ordered.get(j);
             if (!ConfigurationPropertySources.isAttachedConfigurationPropertySource(earlier)
-                    && earlier.containsProperty(name)) {
+                    && !ResolvedSecretPropertySources.isResolvedSource(earlier) && earlier.containsProperty(name)) {
                 return true;
             }
         }

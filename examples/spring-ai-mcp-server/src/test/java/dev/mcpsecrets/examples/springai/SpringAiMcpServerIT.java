@@ -2,9 +2,12 @@ package dev.mcpsecrets.examples.springai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -19,11 +22,24 @@ class SpringAiMcpServerIT {
 
     @TempDir
     Path dir;
+    private Path project;
+
+    /** The policy guard checks MCP configs of a home and a project of this test's own, not the machine's. */
+    @BeforeEach
+    void directories() throws IOException {
+        Files.createDirectories(dir.resolve("home"));
+        project = Files.createDirectories(dir.resolve("project"));
+    }
+
+    private StdioServerProcess start(Map<String, String> variables) throws IOException {
+        return StdioServerProcess.start(variables, dir.resolve("stderr.txt"),
+                "--mcp-secrets.policy.home=" + dir.resolve("home"),
+                "--mcp-secrets.policy.project-directory=" + project);
+    }
 
     @Test
     void answersInitializeToolsListAndToolsCallWithOnlyProtocolMessagesOnStdout() throws Exception {
-        try (StdioServerProcess server = StdioServerProcess.start(
-                Map.of("GITHUB_PERSONAL_ACCESS_TOKEN", TOKEN), dir.resolve("stderr.txt"))) {
+        try (StdioServerProcess server = start(Map.of("GITHUB_PERSONAL_ACCESS_TOKEN", TOKEN))) {
             server.send("""
                     {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",\
                     "capabilities":{},"clientInfo":{"name":"it","version":"1"}}}""");
@@ -47,19 +63,34 @@ class SpringAiMcpServerIT {
             assertThat(server.closeStdinAndWait(REPLY)).isZero();
             assertThat(server.stdout()).hasSize(3).allSatisfy(SpringAiMcpServerIT::assertJsonRpc);
             assertThat(String.join("\n", server.stdout())).doesNotContain(TOKEN);
-            assertThat(server.stderrText()).contains("Started SpringAiMcpServerApplication").doesNotContain(TOKEN);
+            assertThat(server.stderrText()).contains("Started SpringAiMcpServerApplication")
+                    .contains("MCP policy check: 0 findings").doesNotContain(TOKEN);
         }
     }
 
     @Test
     void unresolvableTokenStopsStartupWithTheReportOnStderrAndNothingOnStdout() throws Exception {
-        try (StdioServerProcess server = StdioServerProcess.start(Map.of(), dir.resolve("stderr.txt"))) {
+        try (StdioServerProcess server = start(Map.of())) {
             assertThat(server.waitFor(STARTUP)).isNotZero();
             assertThat(server.stdout()).isEmpty();
             assertThat(server.stderrText())
                     .contains("APPLICATION FAILED TO START")
                     .contains("example.github.token (class path resource [application.yml]")
                     .contains("keychain:github-mcp/token || env:GITHUB_PERSONAL_ACCESS_TOKEN");
+        }
+    }
+
+    @Test
+    void policyViolationStopsStartupWithTheReportOnStderrAndNothingOnStdout() throws Exception {
+        Files.writeString(project.resolve(".mcp.json"), "{\"mcpServers\": {\"github-example\": ");
+        try (StdioServerProcess server = start(Map.of("GITHUB_PERSONAL_ACCESS_TOKEN", TOKEN))) {
+            assertThat(server.waitFor(STARTUP)).isNotZero();
+            assertThat(server.stdout()).isEmpty();
+            assertThat(server.stderrText())
+                    .contains("APPLICATION FAILED TO START")
+                    .contains("MCP-CFG-001")
+                    .contains(project.resolve(".mcp.json").toString())
+                    .doesNotContain(TOKEN);
         }
     }
 

@@ -37,14 +37,17 @@ final class StdioServerProcess implements AutoCloseable {
      *
      * @param variables environment variables for the child
      * @param stderr where its stderr goes
+     * @param args Spring Boot arguments
      * @return the running server
      * @throws IOException if it cannot be started
      */
-    static StdioServerProcess start(Map<String, String> variables, Path stderr) throws IOException {
+    static StdioServerProcess start(Map<String, String> variables, Path stderr, String... args) throws IOException {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", classPath,
-                SpringAiMcpServerApplication.class.getName());
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", classPath,
+                SpringAiMcpServerApplication.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("GITHUB_PERSONAL_ACCESS_TOKEN");
         pb.environment().putAll(variables);
         pb.redirectError(stderr.toFile());
