@@ -10,14 +10,20 @@ module dev.mcpsecrets.policy {
     requires dev.mcpsecrets.dotenv;
     requires com.fasterxml.jackson.databind;
     requires java.net.http;
+    requires java.sql;
+    // JDBC drivers for the live database probe: optional, found as java.sql.Driver services
+    requires static org.postgresql.jdbc;
+    requires static org.mariadb.jdbc;
 
     exports dev.mcpsecrets.policy;
     exports dev.mcpsecrets.policy.config;
     exports dev.mcpsecrets.policy.live;
 
     uses PolicyCheck;
+    uses java.sql.Driver;
 
     provides PolicyCheck with
             dev.mcpsecrets.policy.internal.checks.ConfigSyntaxCheck,
-            dev.mcpsecrets.policy.live.internal.GitHubTokenScopeCheck;
+            dev.mcpsecrets.policy.live.internal.GitHubTokenScopeCheck,
+            dev.mcpsecrets.policy.live.internal.DatabasePrivilegeCheck;
 }
