@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * The keychain provider against a real gnome-keyring-daemon on a private D-Bus session (started here,
  * stopped at the end): time to HEADLESS without a bus (first call in a fresh JVM, then warm), backend
- * creation, uncached get p50/p99, time to LOCKED, and cached get through {@code Secrets}. Run with
+ * creation, uncached get p50/p99, availability(), cached get through {@code Secrets}, and time to LOCKED. Run with
  * {@code java -cp mcp-secrets-benchmarks/target/benchmarks.jar dev.mcpsecrets.bench.keychain.KeychainBenchmark [samples]}.
  */
 public final class KeychainBenchmark {
@@ -47,6 +47,7 @@ public final class KeychainBenchmark {
             // availability() has no context and judges the process; dbus-java's own system property
             // names the bus for this JVM as the environment variable would
             System.setProperty(KeyringDaemon.ADDRESS_VARIABLE, daemon.address());
+            availability(samples);
             cached(daemon.environment(), samples * 1000);
             daemon.lock();
             expectFailure("LOCKED, keychain locked", ctx, Reason.LOCKED, samples / 10);
@@ -110,6 +111,21 @@ public final class KeychainBenchmark {
                     + " (%d samples)%n", percentile(nanos, 50) / 1e6, percentile(nanos, 99) / 1e6,
                     percentile(nanos, 100) / 1e6, samples);
         }
+    }
+
+    private static void availability(int samples) {
+        long[] nanos = new long[samples + 1];
+        try (KeychainSecretProvider provider = new KeychainSecretProvider()) {
+            for (int i = 0; i < nanos.length; i++) {
+                long t0 = System.nanoTime();
+                if (!provider.availability().available()) {
+                    throw new IllegalStateException("the benchmark keyring is not available");
+                }
+                nanos[i] = System.nanoTime() - t0;
+            }
+        }
+        System.out.printf(Locale.ROOT, "availability(), Secret Service up: first call %8.3f ms, then p50 %8.3f ms, p99 %8.3f ms%n",
+                nanos[0] / 1e6, percentile(tail(nanos), 50) / 1e6, percentile(tail(nanos), 99) / 1e6);
     }
 
     private static void cached(Map<String, String> env, int calls) throws SecretException {
