@@ -29,6 +29,9 @@ class OpErrorCatalogTest {
         "[ERROR] item 'v/i' does not have a field 'f'|NOT_FOUND",
         "More than one item matches \"GitHub\". Try again and specify the item by its ID|MALFORMED",
         "invalid character in secret reference|MALFORMED",
+        "[ERROR] 2025/03/20 20:03:08 \"SOME_VAULT\" isn't a vault in this account. Specify the vault with its ID or name.|NOT_FOUND",
+        "status 403: Authorization: token does not have access to vault|DENIED",
+        "[ERROR] 2022/12/17 12:54:18 Can't continue. We can't safely access \"/home/u/.op\" because its permissions are too broad. Change its permissions to 700 and try again.|UNAVAILABLE",
     })
     void knownTextsMapToTheirReason(String stderr, Reason expected) {
         assertThat(OpErrorCatalog.classify(stderr)).isNotNull()
