@@ -48,7 +48,9 @@ final class ServiceCheck {
     }
 
     private synchronized CompletableFuture<Availability> start(Target target, Availability available) {
-        if (answer != null && target.equals(checked) && System.nanoTime() - startedNanos < KEEP.toNanos()) {
+        boolean sameTarget = answer != null && target.equals(checked);
+        // a check still running (a bus that does not answer) is waited on, not started again
+        if (sameTarget && (!answer.isDone() || System.nanoTime() - startedNanos < KEEP.toNanos())) {
             return answer;
         }
         CompletableFuture<Availability> next = new CompletableFuture<>();

@@ -91,7 +91,13 @@ final class SharedBackend {
     }
 
     private Backend backend(Target target) throws SecretException {
-        lock.lock();
+        try {
+            // interruptible: a caller that gave up cancels its call, which must not stay queued here
+            lock.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SecretException(Reason.TIMEOUT, null, "gave up waiting for the keychain connection");
+        }
         try {
             if (closed) {
                 throw new SecretException(Reason.UNAVAILABLE, null, "the keychain provider was closed");
