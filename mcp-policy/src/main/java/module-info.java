@@ -24,6 +24,18 @@ module dev.mcpsecrets.policy {
 
     provides PolicyCheck with
             dev.mcpsecrets.policy.internal.checks.ConfigSyntaxCheck,
+            dev.mcpsecrets.policy.internal.checks.PlaintextSecretCheck,
+            dev.mcpsecrets.policy.internal.checks.UnresolvedReferenceCheck,
+            dev.mcpsecrets.policy.internal.checks.CommandLineSecretCheck,
+            dev.mcpsecrets.policy.internal.checks.FilesystemScopeCheck,
+            dev.mcpsecrets.policy.internal.checks.FilePermissionCheck,
+            dev.mcpsecrets.policy.internal.checks.ShellRcCheck,
+            dev.mcpsecrets.policy.internal.checks.GitIgnoreCheck,
+            dev.mcpsecrets.policy.internal.checks.GitHistoryCheck,
+            dev.mcpsecrets.policy.internal.checks.EnvironmentSeparationCheck,
+            dev.mcpsecrets.policy.internal.checks.DatabaseUserCheck,
+            dev.mcpsecrets.policy.internal.checks.RotationCheck,
+            dev.mcpsecrets.policy.internal.checks.NetworkCheck,
             dev.mcpsecrets.policy.live.internal.GitHubTokenScopeCheck,
             dev.mcpsecrets.policy.live.internal.DatabasePrivilegeCheck;
 }

@@ -79,21 +79,13 @@ final class ConfigSecrets {
             int eq = text.indexOf('=');
             if (text.startsWith("-") && eq > 0) {
                 String flag = text.substring(0, eq);
-                if (f.known(Place.ARG, flag, arg, text.substring(eq + 1))) {
-                    continue;
-                }
                 f.named(Place.ARG, flag, arg, text.substring(eq + 1), flags.contains(flag));
             } else if (text.startsWith("-") && i + 1 < line.size()
                     && (flags.contains(text) || rules.isSecretName(text))) {
                 JsonValue.StringValue next = line.get(++i);
-                if (!f.known(Place.ARG, text, next, next.value())) {
-                    f.named(Place.ARG, text, next, next.value(), flags.contains(text));
-                }
+                f.named(Place.ARG, text, next, next.value(), flags.contains(text));
             } else if (!text.startsWith("-") && eq > 0 && ShellScript.assignment(text).isPresent()) {
-                String name = text.substring(0, eq);
-                if (!f.known(Place.ARG, name, arg, text.substring(eq + 1))) {
-                    f.named(Place.ARG, name, arg, text.substring(eq + 1), false);
-                }
+                f.named(Place.ARG, text.substring(0, eq), arg, text.substring(eq + 1), false);
             } else {
                 f.known(Place.ARG, "", arg, text);
             }
@@ -139,9 +131,27 @@ final class ConfigSecrets {
             return found;
         }
 
+        /** Known formats in {@code NAME=value}, so rules that need the name (AWS secret keys) see it. */
+        boolean knownWithName(Place place, String name, JsonValue.StringValue carrier, String value) {
+            String literal = References.literalPart(value);
+            if (literal.isBlank()) {
+                return false;
+            }
+            String text = name + "=" + literal;
+            boolean found = false;
+            for (SecretMatch m : scanner.scanKnownFormats(text)) {
+                if (m.start() > name.length()) {
+                    out.add(new Plaintext(config, server, shape, carrier, place, name, m.rule().kind(), true,
+                            m.value(text)));
+                    found = true;
+                }
+            }
+            return found;
+        }
+
         /** A value under a name: known formats first, then the credential-name rule. */
         void named(Place place, String name, JsonValue.StringValue carrier, String value, boolean declaredSecret) {
-            if (known(place, name, carrier, value)) {
+            if (knownWithName(place, name, carrier, value)) {
                 return;
             }
             String literal = References.literalPart(value).strip();

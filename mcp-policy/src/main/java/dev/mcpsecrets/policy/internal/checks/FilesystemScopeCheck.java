@@ -61,7 +61,7 @@ public final class FilesystemScopeCheck implements PolicyCheck {
         for (McpConfigFile config : context.configs()) {
             for (McpServer server : config.servers()) {
                 ServerShape shape = context.serverCatalog().identify(server).orElse(MOUNTS_ONLY);
-                List<ServerShape.Root> roots = shape.filesystemRoots(server);
+                List<ServerShape.Root> roots = hostRoots(shape.filesystemRoots(server));
                 List<Path> resolved = new ArrayList<>();
                 for (ServerShape.Root root : roots) {
                     Optional<RootPaths.Kind> windows = RootPaths.windowsKind(root.path());
@@ -83,6 +83,12 @@ public final class FilesystemScopeCheck implements PolicyCheck {
             }
         }
         return findings.stream();
+    }
+
+    /** With bind mounts, the positional roots are paths inside the container: only the host sides count. */
+    private static List<ServerShape.Root> hostRoots(List<ServerShape.Root> roots) {
+        List<ServerShape.Root> mounts = roots.stream().filter(r -> !r.source().value().equals(r.path())).toList();
+        return mounts.isEmpty() ? roots : mounts;
     }
 
     private static void classify(McpServer server, ServerShape.Root root, Path path, FileSystemView view,

@@ -34,7 +34,7 @@ public final class NetworkCheck implements PolicyCheck {
     static final String NO_TLS_VERIFY = "MCP-NET-002";
     private static final Set<String> INSECURE_FLAGS = Set.of("--insecure", "--no-verify-ssl", "--no-ssl-verify",
             "--ignore-certificate-errors", "--insecure-skip-tls-verify", "--tls-skip-verify", "--skip-tls-verify",
-            "--disable-ssl-verification", "--no-check-certificate", "--allow-insecure");
+            "--disable-ssl-verification", "--no-check-certificate", "--allow-insecure", "--ignore-https-errors");
     private static final Pattern VERIFY_NAME = Pattern.compile(
             "(?i)(?:^|[_-])(?:verify[_-]?ssl|ssl[_-]?verify|tls[_-]?verify|verify[_-]?tls|verify[_-]?certs?|"
                     + "ssl[_-]?verification|reject[_-]?unauthorized|sslverify|verifyssl|rejectunauthorized|pythonhttpsverify)$");

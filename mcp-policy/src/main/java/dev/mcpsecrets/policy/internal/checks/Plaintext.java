@@ -85,6 +85,48 @@ record Plaintext(McpConfigFile config, McpServer server, Optional<ServerShape> s
         return what + " of server '" + server.label() + "'";
     }
 
+    /**
+     * The environment variable that should carry this secret: its own name when that is one, else the
+     * server's first catalog credential variable, else one derived from the flag.
+     *
+     * @return e.g. {@code GITHUB_TOKEN}, {@code PGPASSWORD}, {@code API_KEY}
+     */
+    String variableName() {
+        if (name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            return name;
+        }
+        if (shape.isPresent() && !shape.get().secretEnv().isEmpty()) {
+            return shape.get().secretEnv().get(0);
+        }
+        String derived = name.replaceFirst("^-+", "").replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
+        return derived.isEmpty() ? "SECRET" : derived;
+    }
+
+    /**
+     * The server's command with this secret taken out: a {@code --flag=secret} word is dropped, the
+     * secret is cut out of any other word.
+     *
+     * @return the words
+     */
+    java.util.List<String> commandWithout() {
+        java.util.List<String> words = new java.util.ArrayList<>();
+        java.util.List<String> command = Remediation.serverCommand(server);
+        for (int i = 0; i < command.size(); i++) {
+            String w = command.get(i);
+            if (!w.contains(value)) {
+                words.add(w);
+            } else if (!(w.startsWith("-") && w.endsWith("=" + value))) {
+                String cut = w.replace(value, "").replace(":@", "@");
+                if (cut.equals(name) && !words.isEmpty()) {
+                    words.remove(words.size() - 1);
+                } else if (!cut.isEmpty()) {
+                    words.add(cut);
+                }
+            }
+        }
+        return words;
+    }
+
     @Override
     public String toString() {
         return "Plaintext[" + where() + ", " + ValueShape.describe(kind, value) + "]";

@@ -66,26 +66,26 @@ public final class PlaintextSecretCheck implements PolicyCheck {
     }
 
     static String remediation(Plaintext p) {
-        String name = p.name().isEmpty() ? "API_KEY" : p.name();
+        String name = p.variableName();
         String ref = Remediation.opReference(p.server(), p.shape(), name);
         String rotate = "Rotate this credential first: it has been stored in plain text. ";
         if (p.place() == Place.HEADER) {
-            String env = name.equalsIgnoreCase("authorization") ? p.shape().map(s -> s.secretEnv().isEmpty()
-                    ? "API_TOKEN" : s.secretEnv().get(0)).orElse("API_TOKEN") : name.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
-            return rotate + "Write the header as a substitution, e.g. \"" + name + "\": \"Bearer ${" + env
-                    + "}\" (VS Code: \"${input:" + p.server().name() + "-token}\" with an \"inputs\" entry of type "
-                    + "promptString, password: true), and start the client with it: mcp-secrets run --env " + env
-                    + "=" + ref + " -- <client>";
+            String env = p.name().equalsIgnoreCase("authorization") ? p.shape().map(s -> s.secretEnv().isEmpty()
+                    ? "API_TOKEN" : s.secretEnv().get(0)).orElse("API_TOKEN") : name;
+            return rotate + "Write the header as a substitution, e.g. \"" + p.name() + "\": \"Bearer ${" + env
+                    + "}\" (VS Code: \"Bearer ${input:" + p.server().name() + "-token}\" with an \"inputs\" entry of "
+                    + "type promptString, password: true), and start the client with the variable resolved: "
+                    + "mcp-secrets run --env " + env + "=" + ref + " -- <client>";
         }
         if (p.place() == Place.URL) {
-            return rotate + "Take the credential out of the URL: pass it in a header or variable that holds a "
-                    + "reference, e.g. \"" + name + "\": \"" + ref + "\", resolved by mcp-secrets run.";
+            return rotate + "Take the credential out of the URL and pass it in a variable that holds a reference, "
+                    + "e.g. \"" + name + "\": \"" + ref + "\", resolved by mcp-secrets run.";
         }
-        String assignment = name + "=" + ref;
+        List<String> assignment = List.of(name + "=" + ref);
+        List<String> command = p.commandWithout();
         return rotate + "Replace the value with a reference: \"" + name + "\": \"" + ref + "\" (or keychain:"
                 + p.server().name() + "/" + Remediation.field(name) + ", dotenv:" + name + "), and start the server "
-                + "through mcp-secrets, which resolves it at launch: " + Remediation.runLine(p.server(),
-                        List.of(assignment)) + "  — in the config: " + Remediation.runEntry(p.server(),
-                        List.of(assignment));
+                + "through mcp-secrets, which resolves it at launch: " + Remediation.runLine(assignment, command)
+                + "  — in the config: " + Remediation.runEntry(assignment, command);
     }
 }

@@ -3,7 +3,6 @@ package dev.mcpsecrets.policy.internal.checks;
 import dev.mcpsecrets.policy.config.JsonValue;
 import dev.mcpsecrets.policy.config.McpServer;
 import dev.mcpsecrets.policy.config.ServerShape;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,9 +63,9 @@ final class Remediation {
         return line;
     }
 
-    private static String program(String token) {
-        Path name = Path.of(token.replace('\\', '/')).getFileName();
-        return name == null ? token : name.toString();
+    static String program(String token) {
+        int slash = Math.max(token.lastIndexOf('/'), token.lastIndexOf('\\'));
+        return token.substring(slash + 1);
     }
 
     /**
@@ -77,11 +76,21 @@ final class Remediation {
      * @return e.g. {@code mcp-secrets run --env GITHUB_TOKEN=op://Private/GitHub/token -- npx -y …}
      */
     static String runLine(McpServer server, List<String> refs) {
+        return runLine(refs, serverCommand(server));
+    }
+
+    /**
+     * The run line for a given command.
+     *
+     * @param refs {@code NAME=reference} assignments
+     * @param command the words of the command
+     * @return the line
+     */
+    static String runLine(List<String> refs, List<String> command) {
         StringBuilder sb = new StringBuilder("mcp-secrets run");
         for (String r : refs) {
             sb.append(" --env ").append(shellQuote(r));
         }
-        List<String> command = serverCommand(server);
         sb.append(" --");
         command.forEach(w -> sb.append(' ').append(shellQuote(w)));
         return sb.toString();
@@ -95,6 +104,17 @@ final class Remediation {
      * @return the JSON members
      */
     static String runEntry(McpServer server, List<String> refs) {
+        return runEntry(refs, serverCommand(server));
+    }
+
+    /**
+     * The config entry for a given command.
+     *
+     * @param refs {@code NAME=reference} assignments
+     * @param command the words of the command
+     * @return the JSON members
+     */
+    static String runEntry(List<String> refs, List<String> command) {
         List<String> args = new ArrayList<>();
         args.add("run");
         for (String r : refs) {
@@ -102,7 +122,7 @@ final class Remediation {
             args.add(r);
         }
         args.add("--");
-        args.addAll(serverCommand(server));
+        args.addAll(command);
         return "\"command\": \"mcp-secrets\", \"args\": [" + args.stream().map(Remediation::jsonString)
                 .collect(Collectors.joining(", ")) + "]";
     }

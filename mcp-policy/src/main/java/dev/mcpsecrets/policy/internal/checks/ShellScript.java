@@ -49,7 +49,7 @@ record ShellScript(String text, List<Word> words, List<Assignment> assignments) 
     static Optional<JsonValue.StringValue> scriptArgument(List<JsonValue.StringValue> commandLine) {
         for (int i = 0; i < commandLine.size(); i++) {
             String token = commandLine.get(i).value();
-            String program = token.isEmpty() ? "" : Path.of(token.replace('\\', '/')).getFileName().toString();
+            String program = Remediation.program(token);
             if (SHELLS.contains(program)) {
                 for (int j = i + 1; j + 1 < commandLine.size(); j++) {
                     if (SHELL_C_FLAG.matcher(commandLine.get(j).value()).matches()) {
