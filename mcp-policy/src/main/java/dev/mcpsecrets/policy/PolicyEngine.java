@@ -9,12 +9,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Runs {@link PolicyCheck}s against a {@link PolicyContext} and produces a {@link PolicyReport}.
@@ -72,6 +75,37 @@ public final class PolicyEngine {
      */
     public List<PolicyCheck> checks() {
         return checks;
+    }
+
+    /**
+     * Every rule id the engine may report: those of its checks and its own {@code MCP-ENG-*} rules.
+     *
+     * @return the rule ids, sorted
+     */
+    public SortedSet<String> ruleIds() {
+        SortedSet<String> ids = new TreeSet<>(EngineFindings.RULE_IDS);
+        checks.forEach(c -> ids.addAll(c.ruleIds()));
+        return Collections.unmodifiableSortedSet(ids);
+    }
+
+    /**
+     * The help text of a rule (Markdown from {@code docs/rules/<ID>.md}), looked up in the class
+     * loaders of the checks that declare it.
+     *
+     * @param ruleId the rule id
+     * @return the help text, or empty when no check ships docs for it
+     */
+    public Optional<String> help(String ruleId) {
+        Objects.requireNonNull(ruleId, "ruleId");
+        for (PolicyCheck c : checks) {
+            if (c.ruleIds().contains(ruleId)) {
+                Optional<String> help = RuleDocs.help(ruleId, c.getClass().getClassLoader());
+                if (help.isPresent()) {
+                    return help;
+                }
+            }
+        }
+        return RuleDocs.help(ruleId, null);
     }
 
     /**
