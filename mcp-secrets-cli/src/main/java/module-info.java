@@ -6,6 +6,7 @@ module dev.mcpsecrets.cli {
     requires dev.mcpsecrets.onepassword;
     requires dev.mcpsecrets.policy;
     requires info.picocli;
+    requires com.fasterxml.jackson.databind;
     requires org.slf4j;
 
     opens dev.mcpsecrets.cli to info.picocli;

@@ -15,7 +15,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
-        cmd.getErr().println(PREFIX + oneLine(message(e)));
+        cmd.getErr().println(PREFIX + oneLine(describe(e)));
         return exitCode(e);
     }
 
@@ -23,7 +23,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         CommandLine cmd = e.getCommandLine();
         cmd.getErr().println(PREFIX + oneLine(e.getMessage()));
         cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
-        return Main.USAGE;
+        // run's own failures must not be mistaken for the child's exit code 2
+        return cmd.getCommand() instanceof RunCommand ? RunCommand.FAILED_BEFORE_START : Main.USAGE;
     }
 
     static int exitCode(Throwable e) {
@@ -39,7 +40,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         return Main.FAILED;
     }
 
-    private static String message(Exception e) {
+    static String describe(Exception e) {
         if (e instanceof SecretException se && !(se instanceof MalformedRefException)
                 && !(se instanceof NoSuitableProviderException)) {
             return "cannot resolve " + se.reference().orElse("the reference") + ": " + se.reason() + " - "

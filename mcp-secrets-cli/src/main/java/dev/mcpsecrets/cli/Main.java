@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             GetCommand.class,
             ProvidersCommand.class,
             KeychainCommand.class,
+            RunCommand.class,
+            TrustCommand.class,
             CommandLine.HelpCommand.class,
         },
         footer = {"", "Examples:",
@@ -71,6 +73,7 @@ public final class Main implements Runnable {
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
         CommandLine cli = new CommandLine(new Main(), new CliFactory(environment));
         cli.setOut(out);
+        cli.getSubcommands().get("run").setStopAtPositional(true);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler(ErrorHandler::onParameterError);

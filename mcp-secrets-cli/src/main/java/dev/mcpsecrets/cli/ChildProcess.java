@@ -1,0 +1,165 @@
+package dev.mcpsecrets.cli;
+
+import dev.mcpsecrets.api.Secret;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the server as a direct child (no shell), with the secrets only in its environment and the
+ * three standard streams inherited as file descriptors (so bytes pass untouched), and waits for it.
+ *
+ * <p>Signals: Java offers no supported API to handle or forward a particular signal. INT, TERM and
+ * HUP make the JVM run its shutdown hooks; ours sends TERM to the child ({@link Process#destroy()}),
+ * waits for it to finish (then KILL after a grace period) and exits with the child's code. So the child
+ * sees TERM where the user sent INT or HUP; KILL and STOP cannot be caught, QUIT makes the JVM print a
+ * thread dump, and USR1, USR2, WINCH and CONT are not forwarded. A terminal's Ctrl-C reaches the child
+ * directly anyway, because it stays in the same process group.
+ */
+final class ChildProcess {
+    static final int NOT_EXECUTABLE = 126;
+    static final int NOT_FOUND = 127;
+    private static final Logger LOG = LoggerFactory.getLogger(ChildProcess.class);
+    private static final long GRACE_SECONDS = 10;
+
+    private ChildProcess() {
+    }
+
+    /**
+     * Runs the command to completion.
+     *
+     * @param command program and arguments; the program is looked up on the PATH of {@code environment}
+     * @param environment the child's complete environment except the secrets
+     * @param secrets variables to add; destroyed once the child has started
+     * @return the child's exit code
+     */
+    static int run(List<String> command, Map<String, String> environment, Map<String, Secret> secrets)
+            throws InterruptedException {
+        Path program = locate(command.get(0), environment.get("PATH"));
+        List<String> argv = new ArrayList<>(command);
+        argv.set(0, program.toString());
+        ProcessBuilder pb = new ProcessBuilder(argv).inheritIO();
+        Map<String, String> childEnv = pb.environment();
+        childEnv.clear();
+        childEnv.putAll(environment);
+        secrets.forEach((name, secret) -> childEnv.put(name, secret.revealAsString()));
+        Termination termination = new Termination();
+        Thread forwarder = new Thread(termination::forwardAndExit, "mcp-secrets-forward-termination");
+        // registered before the start, so a signal arriving just after it still reaches the child
+        Runtime.getRuntime().addShutdownHook(forwarder);
+        try {
+            Process child;
+            try {
+                child = termination.start(pb, program);
+            } finally {
+                childEnv.clear();
+                secrets.values().forEach(Secret::destroy);
+            }
+            LOG.info("started {} as pid {}", program, child.pid());
+            try {
+                return child.waitFor();
+            } catch (InterruptedException e) {
+                terminate(child);
+                throw e;
+            }
+        } finally {
+            removeHook(forwarder);
+        }
+    }
+
+    /** Hands the child to the shutdown hook; no child is started once termination has begun. */
+    private static final class Termination {
+        private Process child;
+        private boolean terminating;
+
+        synchronized Process start(ProcessBuilder pb, Path program) {
+            if (terminating) {
+                throw new CliException(RunCommand.FAILED_BEFORE_START, "terminated before " + program + " started");
+            }
+            try {
+                child = pb.start();
+                return child;
+            } catch (IOException e) {
+                throw new CliException(NOT_EXECUTABLE, "cannot execute " + program + " (" + firstLine(e.getMessage()) + ")");
+            }
+        }
+
+        void forwardAndExit() {
+            Process p;
+            synchronized (this) {
+                terminating = true;
+                p = child;
+            }
+            if (p == null || !p.isAlive()) {
+                return; // not started, or a normal exit: the main thread already has the code
+            }
+            LOG.info("terminating: forwarding TERM to pid {}", p.pid());
+            terminate(p);
+            // halt, not exit: we are inside a shutdown hook, and the child's code must be ours
+            Runtime.getRuntime().halt(p.isAlive() ? RunCommand.FAILED_BEFORE_START : p.exitValue());
+        }
+    }
+
+    /** Finds the program as execvp would, but on the child's PATH, so 126 and 127 can be told apart. */
+    static Path locate(String name, String path) {
+        if (name.isEmpty()) {
+            throw new CliException(NOT_FOUND, "empty command name");
+        }
+        if (name.contains("/")) {
+            Path p = Path.of(name).toAbsolutePath();
+            if (!Files.exists(p)) {
+                throw new CliException(NOT_FOUND, name + ": command not found");
+            }
+            if (Files.isDirectory(p) || !Files.isExecutable(p)) {
+                throw new CliException(NOT_EXECUTABLE, name + ": not executable");
+            }
+            return p;
+        }
+        Path nonExecutable = null;
+        for (String dir : (path == null ? "/usr/local/bin:/usr/bin:/bin" : path).split(File.pathSeparator, -1)) {
+            Path p = Path.of(dir.isEmpty() ? "." : dir, name).toAbsolutePath();
+            if (Files.isRegularFile(p)) {
+                if (Files.isExecutable(p)) {
+                    return p;
+                }
+                nonExecutable = nonExecutable == null ? p : nonExecutable;
+            }
+        }
+        if (nonExecutable != null) {
+            throw new CliException(NOT_EXECUTABLE, nonExecutable + ": not executable");
+        }
+        throw new CliException(NOT_FOUND, name + ": command not found on PATH");
+    }
+
+    private static void terminate(Process child) {
+        child.destroy();
+        try {
+            if (!child.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
+                child.destroyForcibly().waitFor(GRACE_SECONDS, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running and will exit with the child's code
+            LOG.debug("shutdown in progress");
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "unknown error" : ErrorHandler.oneLine(s);
+    }
+}

@@ -1,0 +1,181 @@
+package dev.mcpsecrets.cli;
+
+import dev.mcpsecrets.api.Secret;
+import dev.mcpsecrets.api.SecretException;
+import dev.mcpsecrets.api.Secrets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mcp-secrets run}: resolve references, then start a server with them in its environment. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Resolve secret references and start a command with them added to its environment.",
+            "No shell is involved, secrets never appear in argv, stdin/stdout/stderr are passed through",
+            "untouched, and INT/TERM/HUP reach the child as TERM."},
+        footer = {"", "Examples:",
+            "  mcp-secrets run --env GITHUB_TOKEN=op://Private/GitHub/token -- npx -y @modelcontextprotocol/server-github",
+            "  mcp-secrets run --env 'DB_PASSWORD=keychain:db/app || env:DB_PASSWORD' -- java -jar server.jar",
+            "  mcp-secrets run --env-file .mcp-secrets.env -- ./server",
+            "  mcp-secrets trust .mcp.json && mcp-secrets run --config .mcp.json --server github",
+            "", "Exit codes: the command's own, or 125 failed before starting it (bad option, reference,",
+            "config, untrusted config, secret not available), 126 not executable, 127 not found."})
+final class RunCommand implements Callable<Integer>, CliFactory.EnvironmentAware {
+    static final int FAILED_BEFORE_START = 125;
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Option(names = {"-e", "--env"}, paramLabel = "NAME=REF",
+            description = "Add variable NAME with the secret REF names (repeatable).")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = "--env-file", paramLabel = "FILE", description = "Read NAME=REF lines from FILE.")
+    Path envFile;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "MCP client config (.mcp.json, mcp.json) declaring the server; must be trusted.")
+    Path config;
+
+    @Option(names = "--server", paramLabel = "NAME", description = "Server to start from --config.")
+    String server;
+
+    @Option(names = "--profile", paramLabel = "PROFILE", description = "development, staging or production.")
+    String profile;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Give up resolving after this many seconds (default: ${DEFAULT-VALUE}).")
+    double timeoutSeconds;
+
+    @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command and its arguments, after --.")
+    List<String> command = new ArrayList<>();
+
+    private Map<String, String> environment = System.getenv();
+
+    @Override
+    public void setEnvironment(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (!(timeoutSeconds > 0)) {
+            throw new CliException(FAILED_BEFORE_START, "--timeout must be positive");
+        }
+        long started = System.nanoTime();
+        Map<String, String> refs = new LinkedHashMap<>();
+        Map<String, String> literals = new LinkedHashMap<>();
+        List<String> argv = plan(refs, literals);
+        Map<String, Secret> secrets;
+        try (Secrets s = SecretsFactory.create(environment, profile, Duration.ofMillis((long) (timeoutSeconds * 1000)))) {
+            secrets = resolve(s, refs, literals);
+        }
+        LOG.info("resolved {} secret(s) in {} ms", secrets.size(), (System.nanoTime() - started) / 1_000_000);
+        Map<String, String> childEnv = new LinkedHashMap<>(environment);
+        childEnv.putAll(literals);
+        return ChildProcess.run(argv, childEnv, secrets);
+    }
+
+    /** Works out what to start and which variables to set; fills refs and literals. */
+    private List<String> plan(Map<String, String> refs, Map<String, String> literals) {
+        if (config == null && server != null) {
+            throw new CliException(FAILED_BEFORE_START, "--server needs --config FILE");
+        }
+        List<String> argv = command;
+        if (config != null) {
+            if (server == null) {
+                throw new CliException(FAILED_BEFORE_START, "--config needs --server NAME");
+            }
+            McpClientConfig.Server entry = McpClientConfig.server(config, trustedContent(config), server);
+            argv = commandOf(entry);
+            literals.putAll(entry.env());
+        }
+        if (argv.isEmpty()) {
+            throw new CliException(FAILED_BEFORE_START, "missing command; usage: mcp-secrets run [--env NAME=REF]... -- COMMAND [ARGS...]");
+        }
+        if (envFile != null) {
+            refs.putAll(EnvFile.read(envFile));
+        }
+        for (String assignment : env) {
+            EnvFile.put(refs, assignment, "--env");
+        }
+        return argv;
+    }
+
+    /**
+     * The config's own command, or, when the client launches {@code mcp-secrets run --config … --}
+     * from that very entry, what follows the {@code --}; a different command given here is refused.
+     */
+    private List<String> commandOf(McpClientConfig.Server entry) {
+        List<String> declared = new ArrayList<>();
+        declared.add(entry.command());
+        declared.addAll(entry.args());
+        String program = Path.of(entry.command()).getFileName().toString();
+        int dashes = entry.args().indexOf("--");
+        if (program.equals("mcp-secrets") && dashes >= 0) {
+            declared = new ArrayList<>(entry.args().subList(dashes + 1, entry.args().size()));
+        } else if (program.equals("mcp-secrets")) {
+            throw new CliException(FAILED_BEFORE_START, config + ": server '" + entry.name()
+                    + "' launches mcp-secrets without '-- COMMAND'; nothing to start");
+        }
+        if (!command.isEmpty() && !command.equals(declared)) {
+            throw new CliException(FAILED_BEFORE_START, "the command after -- differs from the one " + config
+                    + " declares for '" + entry.name() + "'; give only one of them");
+        }
+        return declared;
+    }
+
+    private byte[] trustedContent(Path file) {
+        try {
+            byte[] content = Files.readAllBytes(file);
+            TrustStore trust = new TrustStore(UserConfigDir.from(environment));
+            TrustStore.Verdict verdict = trust.check(file, content);
+            if (verdict != TrustStore.Verdict.TRUSTED) {
+                throw new CliException(FAILED_BEFORE_START, file + (verdict == TrustStore.Verdict.CHANGED
+                        ? " changed since you trusted it" : " is not trusted")
+                        + "; review it, then run: mcp-secrets trust " + file);
+            }
+            return content;
+        } catch (NoSuchFileException e) {
+            throw new CliException(FAILED_BEFORE_START, file + ": no such file");
+        } catch (IOException e) {
+            throw new CliException(FAILED_BEFORE_START, file + ": cannot read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Moves config values that are references from literals into the batch, then resolves it. */
+    private static Map<String, Secret> resolve(Secrets secrets, Map<String, String> refs, Map<String, String> literals) {
+        Set<String> schemes = secrets.knownSchemes();
+        literals.entrySet().removeIf(e -> {
+            if (isReference(e.getValue(), schemes) && !refs.containsKey(e.getKey())) {
+                refs.put(e.getKey(), e.getValue());
+                return true;
+            }
+            return refs.containsKey(e.getKey());
+        });
+        if (refs.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return secrets.resolveAll(refs);
+        } catch (SecretException e) {
+            throw new CliException(FAILED_BEFORE_START, "not started: " + e.reason() + " - " + e.getMessage());
+        }
+    }
+
+    static boolean isReference(String value, Set<String> knownSchemes) {
+        int colon = value.indexOf(':');
+        return colon > 0 && knownSchemes.contains(value.substring(0, colon).strip().toLowerCase(Locale.ROOT));
+    }
+}
