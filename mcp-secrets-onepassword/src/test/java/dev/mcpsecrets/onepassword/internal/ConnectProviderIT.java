@@ -97,10 +97,12 @@ class ConnectProviderIT {
                 assertThat(out.get("DB_" + i).revealAsString()).isEqualTo(value("db", i));
                 assertThat(out.get("DB_" + i).providerId()).contains(ConnectProvider.ID);
             }
+            assertThat(server.count("item")).isEqualTo(2);
+            assertThat(server.count("lookup")).isEqualTo(2);
+            assertThat(server.count("vaults")).isEqualTo(1);
+            secrets.resolveAll(names).values().forEach(Secret::destroy);
+            assertThat(server.requests()).as("with the IDs cached, a second batch costs the 2 item fetches").hasSize(7);
         }
-        assertThat(server.count("item")).isEqualTo(2);
-        assertThat(server.count("lookup")).isEqualTo(2);
-        assertThat(server.count("vaults")).isEqualTo(1);
         assertThat(server.requests()).allMatch(FakeConnect.Request::authorized);
         assertThat(CapturedLogs.lines()).anyMatch(l -> l.contains("/v1/vaults")).noneMatch(l -> l.contains(TOKEN)
                 || l.contains("secret-value"));
