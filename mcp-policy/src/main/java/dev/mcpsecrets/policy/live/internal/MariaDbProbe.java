@@ -79,7 +79,7 @@ final class MariaDbProbe {
                 }
                 String role = pending.poll();
                 via = " (through role " + role + ")";
-                lines = showGrants(st, MariaDbGrants.quoteAccount(role));
+                lines = roleGrants(st, MariaDbGrants.quoteAccount(role));
             }
             return new PrivilegeReport(account, superuser, PrivilegeReport.byScope(admin), PrivilegeReport.byScope(data));
         }
@@ -88,6 +88,19 @@ final class MariaDbProbe {
     private static boolean isAdmin(String privilege) {
         String p = privilege.toUpperCase(Locale.ROOT);
         return ADMIN.contains(p) || ADMIN_WORDS.stream().anyMatch(p::contains);
+    }
+
+    /**
+     * The grants of a role. A user may read those of its enabled roles only, so a role that is not
+     * the default one is enabled first (the connection is the probe's own and closed afterwards).
+     */
+    private static List<String> roleGrants(Statement st, String role) throws SQLException {
+        try {
+            return showGrants(st, role);
+        } catch (SQLException notVisible) {
+            st.execute("SET ROLE " + role);
+            return showGrants(st, role);
+        }
     }
 
     private static List<String> showGrants(Statement st, String forWhom) throws SQLException {

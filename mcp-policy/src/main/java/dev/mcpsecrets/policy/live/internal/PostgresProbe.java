@@ -53,10 +53,11 @@ final class PostgresProbe {
                 }
             }
             if (superuser) {
-                return new PrivilegeReport(account, Optional.of("it has rolsuper"), PrivilegeReport.byScope(admin), List.of());
+                return new PrivilegeReport(account, Optional.of("it has rolsuper"), List.of(), List.of());
             }
             try (ResultSet rs = st.executeQuery("select n.nspname, p.priv, count(*), "
-                    + "bool_or(has_table_privilege(c.oid, p.priv || ' WITH GRANT OPTION')) "
+                    + "bool_or(not pg_has_role(current_user, c.relowner, 'USAGE') "
+                    + "and has_table_privilege(c.oid, p.priv || ' WITH GRANT OPTION')) "
                     + "from pg_class c join pg_namespace n on n.oid = c.relnamespace "
                     + "cross join unnest(" + PRIVILEGES + ") as p(priv) "
                     + "where c.relkind in ('r', 'p', 'v', 'm', 'f') and " + USER_SCHEMA

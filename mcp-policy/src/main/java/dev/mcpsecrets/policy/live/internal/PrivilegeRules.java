@@ -29,12 +29,12 @@ final class PrivilegeRules {
         r.superuser().ifPresent(why -> out.add(LiveFindings.of(SUPERUSER, Severity.CRITICAL, "Database user is a superuser",
                 t.target(), "superuser", who + ", a superuser: " + why + "; anyone driving the server controls the whole "
                         + "database server", LEAST)));
-        for (PrivilegeReport.Held h : r.administrative()) {
+        for (PrivilegeReport.Held h : r.superuser().isPresent() ? List.<PrivilegeReport.Held>of() : r.administrative()) {
             out.add(LiveFindings.of(ADMINISTRATIVE, Severity.HIGH, "Database user holds administrative privileges",
                     t.target(), "admin " + h.scope(), who + ", which holds " + String.join(", ", h.privileges()) + " on "
                             + h.scope(), LEAST));
         }
-        for (PrivilegeReport.Held h : r.data()) {
+        for (PrivilegeReport.Held h : r.superuser().isPresent() ? List.<PrivilegeReport.Held>of() : r.data()) {
             List<String> beyond = h.privileges().stream().filter(p -> !allowed.contains(p) && !p.equals("USAGE")).toList();
             if (!beyond.isEmpty()) {
                 out.add(LiveFindings.of(BEYOND, Severity.MEDIUM, "Database user holds privileges beyond the allowed ones",
