@@ -15,6 +15,10 @@ import java.util.Set;
  * The {@code keychain:SERVICE[/ACCOUNT]} provider. Cheap to construct; the OS keychain is opened on the
  * first resolve, shared by all calls, and closed by {@link #close()} (which {@code Secrets.close()} calls)
  * or after 30 s without calls.
+ *
+ * <p>Tested for real against the Linux Secret Service (gnome-keyring-daemon); on macOS and Windows it
+ * follows java-keyring's code and the platforms' documented behaviour, untested. The module README lists
+ * the attribute mapping per platform.
  */
 public final class KeychainSecretProvider implements SecretProvider, AutoCloseable {
     /** The provider id. */
