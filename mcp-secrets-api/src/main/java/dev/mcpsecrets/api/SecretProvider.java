@@ -97,4 +97,18 @@ public interface SecretProvider {
     default Availability availability() {
         return Availability.available(id());
     }
+
+    /**
+     * Whether the provider can work for resolutions in this context. The facade calls this one, so
+     * providers whose availability depends on environment variables (a binary on {@code PATH}, a
+     * server address, a D-Bus session) should override it and read {@link ResolveContext#getenv};
+     * the default ignores the context and calls {@link #availability()}.
+     *
+     * @param ctx the environment and profile resolutions will see
+     * @return the availability
+     * @since 0.1
+     */
+    default Availability availability(ResolveContext ctx) {
+        return availability();
+    }
 }

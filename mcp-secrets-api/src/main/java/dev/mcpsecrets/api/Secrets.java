@@ -133,8 +133,9 @@ public final class Secrets implements AutoCloseable {
      */
     public List<ProviderStatus> providers() {
         List<ProviderStatus> out = new ArrayList<>(providers.size());
+        ResolveContext ctx = resolver.newContext();
         for (SecretProvider p : providers) {
-            out.add(new ProviderStatus(p.id(), p.priority(), p.schemes(), Calls.availabilitySafely(p),
+            out.add(new ProviderStatus(p.id(), p.priority(), p.schemes(), Calls.availabilitySafely(p, ctx),
                     p.getClass().getName()));
         }
         return Collections.unmodifiableList(out);

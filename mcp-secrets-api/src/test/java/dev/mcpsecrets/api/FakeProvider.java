@@ -18,6 +18,7 @@ class FakeProvider implements SecretProvider {
     volatile long delayMillis;
     volatile Availability availability = Availability.available("fake");
     volatile Reason failWith;
+    volatile Reason batchFailWith;
     volatile boolean finished;
 
     FakeProvider(String id, String scheme, int priority, boolean batching) {
@@ -66,6 +67,9 @@ class FakeProvider implements SecretProvider {
         }
         batchCalls.incrementAndGet();
         pause();
+        if (batchFailWith != null) {
+            throw new SecretException(batchFailWith, null, "scripted batch failure");
+        }
         Map<SecretRef, Secret> out = new LinkedHashMap<>();
         for (SecretRef ref : refs) {
             if (values.containsKey(ref.body())) {

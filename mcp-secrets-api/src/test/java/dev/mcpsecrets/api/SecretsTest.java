@@ -232,6 +232,42 @@ class SecretsTest {
     }
 
     @Test
+    void aBatchRefusedAsAWholeIsNotRetriedPerReferenceButFallbacksAreTried() {
+        FakeProvider batching = new FakeProvider("fake-batch", "bt", 0, true).with("a", "va").with("b", "vb");
+        batching.batchFailWith = Reason.RATE_LIMITED;
+        try (Secrets secrets = isolated().addProvider(batching).build()) {
+            Map<String, Secret> result;
+            try {
+                result = secrets.resolveAll(Map.of("A", "bt:a || env:GITHUB_TOKEN", "B", "bt:b || env:GITHUB_TOKEN"));
+            } catch (SecretException e) {
+                throw new AssertionError(e);
+            }
+            assertThat(result.get("A").revealAsString()).isEqualTo("env-token-value");
+            assertThatThrownBy(() -> secrets.resolveAll(Map.of("A", "bt:a", "B", "bt:b")))
+                    .isInstanceOfSatisfying(SecretException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.RATE_LIMITED));
+        }
+        assertThat(batching.resolveCalls.get()).as("no per-reference retry after a refused batch").isZero();
+        assertThat(batching.batchCalls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void availabilitySeesTheBuilderEnvironment() throws Exception {
+        FakeProvider needsEnv = new FakeProvider("fake-env-bound", "eb", 0, false) {
+            @Override
+            public Availability availability(ResolveContext ctx) {
+                return ctx.getenv("GITHUB_TOKEN") != null ? Availability.available("configured")
+                        : Availability.unavailable(Reason.UNAVAILABLE, "GITHUB_TOKEN not set");
+            }
+        }.with("x", "vx");
+        try (Secrets secrets = isolated().addProvider(needsEnv).build()) {
+            assertThat(secrets.resolve("eb:x").revealAsString()).isEqualTo("vx");
+            assertThat(secrets.providers()).filteredOn(s -> s.id().equals("fake-env-bound"))
+                    .allSatisfy(s -> assertThat(s.availability().available()).isTrue());
+        }
+    }
+
+    @Test
     void closeDestroysCachedValues() throws Exception {
         Secrets secrets = isolated().build();
         secrets.resolve("env:GITHUB_TOKEN");

@@ -138,7 +138,7 @@ public abstract class SecretProviderContract {
 
     @Test
     public void availabilityAnswersWithADetail() {
-        Availability availability = createProvider().availability();
+        Availability availability = createProvider().availability(context());
         assertNotNull(availability, "availability() must not return null");
         assertFalse(availability.detail().isBlank(), "availability() needs a detail sentence");
         assertTrue(availability.available(), "the contract test needs an available provider: " + availability.detail());

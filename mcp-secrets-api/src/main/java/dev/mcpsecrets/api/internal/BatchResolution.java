@@ -82,7 +82,8 @@ public final class BatchResolution {
             }
         }
         ResolveContext ctx = resolver.newContext();
-        Map<String, Secret> batched = batchFirstAlternatives(pending, ctx);
+        Map<String, SecretException> batchFailures = new LinkedHashMap<>();
+        Map<String, Secret> batched = batchFirstAlternatives(pending, ctx, batchFailures);
         try {
             for (Map.Entry<String, Pending> e : pending.entrySet()) {
                 Pending p = e.getValue();
@@ -92,8 +93,19 @@ public final class BatchResolution {
                         out.put(e.getKey(), fromBatch.copy());
                         continue;
                     }
+                    List<SecretRef> left = p.alternatives;
+                    SecretException batchFailure = batchFailures.get(p.key);
+                    if (batchFailure != null) {
+                        // the backend already refused the whole batch: asking it again per reference
+                        // would only spend quota; go on with the remaining alternatives
+                        if (left.size() == 1) {
+                            throw batchFailure;
+                        }
+                        left = left.subList(1, left.size());
+                    }
+                    List<SecretRef> alternatives = left;
                     Duration wait = ctx.remaining().isZero() ? Duration.ofMillis(1) : ctx.remaining();
-                    out.put(e.getKey(), cache.get(p.key, wait, () -> resolver.resolve(p.key, p.alternatives, ctx)));
+                    out.put(e.getKey(), cache.get(p.key, wait, () -> resolver.resolve(p.key, alternatives, ctx)));
                 } catch (SecretException ex) {
                     failures.put(e.getKey(), ex);
                 }
@@ -118,9 +130,12 @@ public final class BatchResolution {
     /**
      * Sends the first alternative of pending names to providers that batch.
      *
+     * @param failures receives, by expression key, the failure of a whole batch that retrying each
+     *     reference with the same provider would not cure (anything but NOT_FOUND)
      * @return secrets by expression key (owned here; the caller destroys them); also put in the cache
      */
-    private Map<String, Secret> batchFirstAlternatives(Map<String, Pending> pending, ResolveContext ctx) {
+    private Map<String, Secret> batchFirstAlternatives(Map<String, Pending> pending, ResolveContext ctx,
+            Map<String, SecretException> failures) {
         Map<SecretProvider, Map<SecretRef, List<String>>> groups = new LinkedHashMap<>();
         for (Pending p : pending.values()) {
             SecretRef first = p.alternatives.get(0);
@@ -142,7 +157,14 @@ public final class BatchResolution {
             try {
                 resolved = calls.resolveAll(provider, List.copyOf(refs.keySet()), ctx);
             } catch (SecretException batchFailed) {
-                // each reference is retried alone below, which reports its own reason
+                if (batchFailed.reason() != Reason.NOT_FOUND) {
+                    for (List<String> keys : refs.values()) {
+                        for (String key : keys) {
+                            failures.put(key, batchFailed);
+                        }
+                    }
+                }
+                // on NOT_FOUND each reference is retried alone below, which tells which one is missing
                 continue;
             }
             long took = System.nanoTime() - start;

@@ -62,11 +62,12 @@ public final class Calls implements AutoCloseable {
      * A provider's availability; a provider that throws is reported unavailable.
      *
      * @param provider the provider
+     * @param ctx the context resolutions will see
      * @return its availability
      */
-    public static Availability availabilitySafely(SecretProvider provider) {
+    public static Availability availabilitySafely(SecretProvider provider, ResolveContext ctx) {
         try {
-            Availability a = provider.availability();
+            Availability a = provider.availability(ctx);
             return a != null ? a : Availability.unavailable(Reason.UNAVAILABLE, "provider reported no availability");
         } catch (RuntimeException | LinkageError e) {
             return Availability.unavailable(Reason.UNAVAILABLE,

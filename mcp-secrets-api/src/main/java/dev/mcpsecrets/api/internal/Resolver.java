@@ -96,7 +96,7 @@ public final class Resolver {
             return null;
         }
         for (SecretProvider p : candidates(ref)) {
-            if (Calls.availabilitySafely(p).available()) {
+            if (Calls.availabilitySafely(p, newContext()).available()) {
                 return p;
             }
         }
@@ -128,7 +128,7 @@ public final class Resolver {
                 continue;
             }
             for (SecretProvider provider : candidates) {
-                var availability = Calls.availabilitySafely(provider);
+                var availability = Calls.availabilitySafely(provider, ctx);
                 if (!availability.available()) {
                     attempts.add(new Attempt(ref.format(), provider.id(), availability.reason(), availability.detail()));
                     audit.failed(ref, provider.id(), availability.reason(), 0L);
