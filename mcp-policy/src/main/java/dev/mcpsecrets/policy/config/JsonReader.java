@@ -56,11 +56,11 @@ public final class JsonReader {
         Objects.requireNonNull(file, "file");
         try {
             if (!Files.isRegularFile(file)) {
-                return failed(file, dialect, ParseProblem.Kind.UNREADABLE, "not a regular file");
+                return failed(file, dialect, ParseProblem.Kind.UNREADABLE, "is not a regular file");
             }
             if (Files.size(file) > MAX_FILE_BYTES) {
                 return failed(file, dialect, ParseProblem.Kind.TOO_LARGE,
-                        "larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB; not read");
+                        "is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB; not read");
             }
             byte[] bytes = Files.readAllBytes(file);
             String text;
@@ -70,7 +70,7 @@ public final class JsonReader {
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(bytes)).toString();
             } catch (CharacterCodingException e) {
-                return failed(file, dialect, ParseProblem.Kind.SYNTAX_ERROR, "not valid UTF-8");
+                return failed(file, dialect, ParseProblem.Kind.UNREADABLE, "is not valid UTF-8");
             }
             return parse(text, file, dialect);
         } catch (IOException | SecurityException e) {

@@ -149,21 +149,7 @@ public final class PositionalJsonParser {
             pos++;
             skipWhitespace();
             members.add(new JsonValue.Member(name, nameAt.withPointer(childPointer), value(childPointer, depth + 1)));
-            skipWhitespace();
-            char c = peek();
-            if (c == '}') {
-                pos++;
-                return new JsonValue.ObjectValue(members, at);
-            }
-            if (c != ',') {
-                throw error("expected ',' or '}' but found " + describeNext());
-            }
-            Location comma = here(null);
-            pos++;
-            skipWhitespace();
-            if (peek() == '}') {
-                trailingComma(comma);
-                pos++;
+            if (closesAfterElement('}')) {
                 return new JsonValue.ObjectValue(members, at);
             }
         }
@@ -180,31 +166,38 @@ public final class PositionalJsonParser {
         while (true) {
             skipWhitespace();
             elements.add(value(pointer + "/" + elements.size(), depth + 1));
-            skipWhitespace();
-            char c = peek();
-            if (c == ']') {
-                pos++;
-                return new JsonValue.ArrayValue(elements, at);
-            }
-            if (c != ',') {
-                throw error("expected ',' or ']' but found " + describeNext());
-            }
-            Location comma = here(null);
-            pos++;
-            skipWhitespace();
-            if (peek() == ']') {
-                trailingComma(comma);
-                pos++;
+            if (closesAfterElement(']')) {
                 return new JsonValue.ArrayValue(elements, at);
             }
         }
     }
 
-    private void trailingComma(Location comma) {
+    /**
+     * After an element: consumes the closing bracket (true), or a comma before the next element
+     * (false). A comma right before the closing bracket is a trailing comma.
+     */
+    private boolean closesAfterElement(char close) {
+        skipWhitespace();
+        char c = peek();
+        if (c == close) {
+            pos++;
+            return true;
+        }
+        if (c != ',') {
+            throw error("expected ',' or '" + close + "' but found " + describeNext());
+        }
+        Location comma = here(null);
+        pos++;
+        skipWhitespace();
+        if (peek() != close) {
+            return false;
+        }
         if (!dialect.allowsTrailingCommas()) {
             problems.add(new ParseProblem(ParseProblem.Kind.TRAILING_COMMA, comma,
                     "trailing comma; " + dialectName() + " does not allow one before the closing bracket"));
         }
+        pos++;
+        return true;
     }
 
     private String string() {

@@ -63,6 +63,17 @@ class ConfigSyntaxCheckTest {
     }
 
     @Test
+    void unreadableConfigSaysSoWithoutClaimingBadJson() {
+        Path file = Path.of("/home/u/missing.json");
+        McpConfigFile cfg = McpConfigReader.read(file, McpClient.CURSOR, ConfigScope.USER);
+        List<Finding> findings = CHECK.run(PolicyContext.builder().configs(List.of(cfg)).build()).toList();
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("MCP-CFG-001");
+            assertThat(f.message()).isEqualTo("Cursor config is not a regular file; none of its servers could be checked");
+        });
+    }
+
+    @Test
     void validConfigHasNoFindings() {
         assertThat(run(McpClient.CLAUDE_DESKTOP, "{\"mcpServers\": {\"a\": {\"command\": \"x\"}}}")).isEmpty();
     }
