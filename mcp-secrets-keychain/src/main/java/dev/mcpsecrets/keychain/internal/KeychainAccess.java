@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The keychain as the provider and {@link dev.mcpsecrets.keychain.KeychainStore} use it: says at once
- * (no I/O) when it cannot work, runs every backend call on its own thread under a deadline, and keeps one
- * lazily opened backend, shared by all callers, until {@link #close()} or until it sits idle.
+ * The keychain as the provider and {@link dev.mcpsecrets.keychain.KeychainStore} use it: says quickly
+ * when it cannot work, runs every backend call on its own thread under a deadline, and keeps one lazily
+ * opened backend, shared by all callers, until {@link #close()} or until it sits idle.
  */
 public final class KeychainAccess implements AutoCloseable {
     /** How long an unused backend stays open; its D-Bus threads would otherwise keep the JVM alive. */

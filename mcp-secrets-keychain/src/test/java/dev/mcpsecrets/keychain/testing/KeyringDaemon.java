@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -56,21 +57,7 @@ public final class KeyringDaemon implements AutoCloseable {
      * @throws InterruptedException if interrupted while waiting for the daemons
      */
     public static KeyringDaemon start(Path dir) throws IOException, InterruptedException {
-        requireInstalled();
-        deleteTree(dir);
-        for (String sub : new String[] {"home", "data", "config", "run"}) {
-            Files.createDirectories(dir.resolve(sub));
-        }
-        Files.setPosixFilePermissions(dir.resolve("run"), PosixFilePermissions.fromString("rwx------"));
-        KeyringDaemon daemon = new KeyringDaemon(dir);
-        try {
-            daemon.startBus(null);
-            daemon.startKeyring();
-            return daemon;
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            daemon.close();
-            throw e;
-        }
+        return launch(dir, false);
     }
 
     /**
@@ -82,19 +69,29 @@ public final class KeyringDaemon implements AutoCloseable {
      * @throws InterruptedException if interrupted while waiting for it
      */
     public static KeyringDaemon startBareBus(Path dir) throws IOException, InterruptedException {
+        return launch(dir, true);
+    }
+
+    private static KeyringDaemon launch(Path dir, boolean bare) throws IOException, InterruptedException {
         requireInstalled();
         deleteTree(dir);
-        Files.createDirectories(dir);
-        Path config = dir.resolve("bare-session.conf");
-        Files.writeString(config, "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
-                + " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
-                + "<busconfig><type>session</type><listen>unix:path=" + dir.resolve("bus") + "</listen>"
-                + "<auth>EXTERNAL</auth><policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/>"
-                + "<allow eavesdrop=\"true\"/>"
-                + "<allow own=\"*\"/></policy></busconfig>\n", UTF_8);
+        for (String sub : new String[] {"home", "data", "config", "run"}) {
+            Files.createDirectories(dir.resolve(sub));
+        }
+        Files.setPosixFilePermissions(dir.resolve("run"), PosixFilePermissions.fromString("rwx------"));
         KeyringDaemon daemon = new KeyringDaemon(dir);
         try {
-            daemon.startBus(config);
+            if (bare) {
+                Path config = dir.resolve("bare-session.conf");
+                try (InputStream template = KeyringDaemon.class.getResourceAsStream("bare-session.conf")) {
+                    Files.writeString(config, new String(template.readAllBytes(), UTF_8)
+                            .replace("@SOCKET@", dir.resolve("bus").toString()), UTF_8);
+                }
+                daemon.startBus(config);
+            } else {
+                daemon.startBus(null);
+                daemon.startKeyring();
+            }
             return daemon;
         } catch (IOException | InterruptedException | RuntimeException e) {
             daemon.close();
