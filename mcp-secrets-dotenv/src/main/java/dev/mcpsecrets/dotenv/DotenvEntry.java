@@ -75,6 +75,11 @@ public final class DotenvEntry {
         return column;
     }
 
+    /** The value itself, for the parser's expansion of later statements; not exported. */
+    String raw() {
+        return value;
+    }
+
     @Override
     public String toString() {
         return "DotenvEntry[" + key + "=****, line " + line + "]";

@@ -4,6 +4,7 @@ import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.dotenv.internal.AtomicFiles;
 import dev.mcpsecrets.dotenv.internal.Binding;
 import dev.mcpsecrets.dotenv.internal.Scanner;
+import dev.mcpsecrets.dotenv.internal.Syntax;
 import dev.mcpsecrets.dotenv.internal.Utf8Errors;
 import dev.mcpsecrets.dotenv.internal.ValueQuoter;
 import java.io.IOException;
@@ -84,7 +85,7 @@ public final class DotenvFile {
             return false;
         }
         for (int i = 0; i < key.length(); i++) {
-            if (!Scanner.isKeyChar(key.charAt(i))) {
+            if (!Syntax.isKeyChar(key.charAt(i))) {
                 return false;
             }
         }
@@ -202,7 +203,8 @@ public final class DotenvFile {
 
     /**
      * Writes the content to {@link #path()} atomically (temporary file in the same directory with mode 600,
-     * forced to disk, renamed over the file). A symlink is followed and its target replaced.
+     * forced to disk, renamed over the file). A symlink is followed and its target replaced. Missing parent
+     * directories are created with mode 700, as a secrets directory such as {@code ~/.config/mcp-secrets} needs.
      *
      * @throws IOException if writing fails; the file is then unchanged
      */

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -104,8 +104,11 @@ public final class DotenvParser {
         Scanner.Scanned scanned = Scanner.scan(input, source, dialect);
         List<DotenvProblem> problems = new ArrayList<>(scanned.problems());
         List<DotenvEntry> entries = new ArrayList<>(scanned.bindings().size());
-        Map<String, Integer> firstLine = new HashMap<>();
-        Expander expander = new Expander(dialect, environment, input.length());
+        Map<String, DotenvEntry> last = new LinkedHashMap<>(scanned.bindings().size() * 4 / 3 + 1);
+        Expander expander = new Expander(dialect, environment, input.length(), key -> {
+            DotenvEntry entry = last.get(key);
+            return entry == null ? null : entry.raw();
+        });
         for (Binding binding : scanned.bindings()) {
             String value = expander.valueOf(binding, expand);
             if (value == null) {
@@ -114,12 +117,13 @@ public final class DotenvParser {
                                 + " characters for all values of this input"));
                 continue;
             }
-            Integer first = firstLine.putIfAbsent(binding.key(), binding.line());
-            if (first != null) {
+            DotenvEntry entry = new DotenvEntry(binding.key(), value, binding.line(), binding.column());
+            DotenvEntry previous = last.put(binding.key(), entry);
+            if (previous != null) {
                 problems.add(new DotenvProblem(source, binding.line(), binding.column(), DotenvProblem.Severity.WARNING,
-                        binding.key() + " is already defined at line " + first + "; the last definition wins"));
+                        binding.key() + " is already defined at line " + previous.line() + "; the last definition wins"));
             }
-            entries.add(new DotenvEntry(binding.key(), value, binding.line(), binding.column()));
+            entries.add(entry);
         }
         if (problems.size() > scanned.problems().size()) {
             problems.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
@@ -128,7 +132,7 @@ public final class DotenvParser {
         if (strict) {
             throwFirstError(problems);
         }
-        return new DotenvResult(source, entries, problems);
+        return new DotenvResult(source, entries, problems, last);
     }
 
     /**

@@ -28,14 +28,24 @@ public final class DotenvResult {
      * @param problems the problems found, in file order
      */
     public DotenvResult(String source, List<DotenvEntry> entries, List<DotenvProblem> problems) {
-        this.source = Objects.requireNonNull(source, "source");
-        this.entries = List.copyOf(entries);
-        this.problems = List.copyOf(problems);
+        this(Objects.requireNonNull(source, "source"), List.copyOf(entries), List.copyOf(problems), lastOf(entries));
+    }
+
+    /** For the parser, which has built the map of last definitions already. */
+    DotenvResult(String source, List<DotenvEntry> entries, List<DotenvProblem> problems,
+                 Map<String, DotenvEntry> last) {
+        this.source = source;
+        this.entries = Collections.unmodifiableList(entries);
+        this.problems = Collections.unmodifiableList(problems);
+        this.effective = Collections.unmodifiableMap(last);
+    }
+
+    private static Map<String, DotenvEntry> lastOf(List<DotenvEntry> entries) {
         Map<String, DotenvEntry> last = new LinkedHashMap<>();
-        for (DotenvEntry entry : this.entries) {
+        for (DotenvEntry entry : entries) {
             last.put(entry.key(), entry);
         }
-        this.effective = Collections.unmodifiableMap(last);
+        return last;
     }
 
     /**

@@ -87,6 +87,14 @@ class DotenvFileTest {
     }
 
     @Test
+    void missingParentDirectoriesAreCreatedOwnerOnly() throws Exception {
+        Path file = dir.resolve("home/.config/mcp-secrets/.env");
+        DotenvFile.load(file).set("A", Secret.of("1")).write();
+        assertThat(read(file)).isEqualTo("A=1\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+    }
+
+    @Test
     void invalidKeyIsRejectedWithoutEchoingIt() {
         assertThatThrownBy(() -> DotenvFile.load(dir.resolve("x")).set("s3cr3t value", Secret.of("v")))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -22,7 +22,7 @@ public final class AtomicFiles {
 
     /**
      * Writes {@code content} to {@code target} atomically with mode 600. A symlink is followed: its target is
-     * replaced and the link kept.
+     * replaced and the link kept. Missing parent directories are created with mode 700.
      *
      * @param target the file to replace or create
      * @param content the bytes to write (not kept)
@@ -31,6 +31,9 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] content) throws IOException {
         Path real = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
         Path dir = real.getParent();
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir, ownerOnlyDirectory());
+        }
         Path temp = Files.createTempFile(dir, "." + real.getFileName() + ".", ".tmp", ownerOnly());
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
@@ -51,6 +54,13 @@ public final class AtomicFiles {
     private static FileAttribute<?>[] ownerOnly() {
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+        }
+        return new FileAttribute<?>[0];
+    }
+
+    private static FileAttribute<?>[] ownerOnlyDirectory() {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))};
         }
         return new FileAttribute<?>[0];
     }

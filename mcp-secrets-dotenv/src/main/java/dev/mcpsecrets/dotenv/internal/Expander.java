@@ -1,8 +1,8 @@
 package dev.mcpsecrets.dotenv.internal;
 
 import dev.mcpsecrets.dotenv.Dialect;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Expands {@code ${VAR}} references in values, in file order, from the keys defined so far and the
@@ -15,7 +15,7 @@ import java.util.Map;
 public final class Expander {
     private final Dialect dialect;
     private final Map<String, String> environment;
-    private final Map<String, String> defined = new HashMap<>();
+    private final UnaryOperator<String> defined;
     private final long budget;
     private long used;
 
@@ -25,15 +25,18 @@ public final class Expander {
      * @param dialect the dialect
      * @param environment the environment variables to fall back on
      * @param inputLength the input length, which sets the size cap
+     * @param defined the value of a key defined earlier in the input, or {@code null}
      */
-    public Expander(Dialect dialect, Map<String, String> environment, int inputLength) {
+    public Expander(Dialect dialect, Map<String, String> environment, int inputLength, UnaryOperator<String> defined) {
         this.dialect = dialect;
         this.environment = environment;
+        this.defined = defined;
         this.budget = 8L * inputLength + (1 << 20);
     }
 
     /**
-     * The final value of a statement, which then counts as defined for the statements after it.
+     * The final value of a statement. The caller records it so that {@code defined} finds it for the statements
+     * after it.
      *
      * @param binding the statement
      * @param expand whether to expand references at all
@@ -54,7 +57,6 @@ public final class Expander {
             return null;
         }
         used += result.length();
-        defined.put(binding.key(), result);
         return result;
     }
 
@@ -68,16 +70,19 @@ public final class Expander {
     }
 
     private String lookupStandardOrder(String name) {
-        String value = defined.get(name);
+        String value = defined.apply(name);
         return value != null ? value : environment.get(name);
     }
 
     private String lookupNodeOrder(String name) {
         String value = environment.get(name);
-        return value != null ? value : defined.get(name);
+        return value != null ? value : defined.apply(name);
     }
 
     private String expandStandard(String v, int[] literalDollars) {
+        if (v.indexOf("${") < 0) {
+            return v;
+        }
         int n = v.length();
         int nextLiteral = 0;
         int noBraceFrom = Integer.MAX_VALUE;
@@ -137,6 +142,6 @@ public final class Expander {
     }
 
     private static boolean isStandardNameChar(char c) {
-        return Scanner.isKeyChar(c);
+        return Syntax.isKeyChar(c);
     }
 }

@@ -1,10 +1,13 @@
 package dev.mcpsecrets.dotenv.internal;
 
+import static dev.mcpsecrets.dotenv.internal.Syntax.isBlank;
+import static dev.mcpsecrets.dotenv.internal.Syntax.isKeyChar;
+import static dev.mcpsecrets.dotenv.internal.Syntax.isLineEnd;
+
 import dev.mcpsecrets.dotenv.Dialect;
 import dev.mcpsecrets.dotenv.DotenvProblem;
 import dev.mcpsecrets.dotenv.DotenvProblem.Severity;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,9 +25,7 @@ public final class Scanner {
     private final Dialect dialect;
     private final List<Binding> bindings = new ArrayList<>();
     private final List<DotenvProblem> problems = new ArrayList<>();
-    private final StringBuilder value = new StringBuilder();
-    /** The value as a slice of the input when it needed no rewriting (the common case), else null. */
-    private String direct;
+    private final ValueBuffer value = new ValueBuffer();
     private int pos;
     private int line = 1;
     private int lineStart;
@@ -32,9 +33,6 @@ public final class Scanner {
     private boolean noSingleQuoteLeft;
     private boolean noDoubleQuoteLeft;
     private boolean noBacktickLeft;
-    /** Positions in {@link #value} of escaped dollar signs ({@code \$}), usually none. */
-    private int[] dollars;
-    private int dollarCount;
 
     private Scanner(String src, String source, Dialect dialect) {
         this.src = src;
@@ -114,10 +112,7 @@ public final class Scanner {
         }
         pos++;
         skipBlanks();
-        value.setLength(0);
-        direct = null;
-        dollars = null;
-        dollarCount = 0;
+        value.reset();
         Binding.Quote quote = readValue();
         if (quote == null) {
             return;
@@ -126,8 +121,7 @@ public final class Scanner {
         if (!finishLine()) {
             return;
         }
-        int[] literal = dollars == null ? null : Arrays.copyOf(dollars, dollarCount);
-        bindings.add(new Binding(key, direct != null ? direct : value.toString(), quote, literal, keyLine, keyColumn,
+        bindings.add(new Binding(key, value.value(), quote, value.literalDollars(), keyLine, keyColumn,
                 statementStart, keyStart, valueEnd, pos));
     }
 
@@ -162,7 +156,8 @@ public final class Scanner {
         for (int i = pos + 1; i < close; i++) {
             char c = src.charAt(i);
             if (c == '\r') {
-                value.append(src, run, i).append('\n');
+                value.append(src, run, i);
+                value.append('\n');
                 if (i + 1 < close && src.charAt(i + 1) == '\n') {
                     i++;
                 }
@@ -173,7 +168,7 @@ public final class Scanner {
             }
         }
         if (run == pos + 1) {
-            direct = src.substring(run, close);
+            value.slice(src, run, close);
         } else {
             value.append(src, run, close);
         }
@@ -198,7 +193,7 @@ public final class Scanner {
                 if (rewritten) {
                     value.append(src, run, i);
                 } else {
-                    direct = src.substring(run, i);
+                    value.slice(src, run, i);
                 }
                 pos = i + 1;
                 return true;
@@ -206,12 +201,13 @@ public final class Scanner {
             if (c == '\\' && i + 1 < length) {
                 value.append(src, run, i);
                 rewritten = true;
-                i = node ? nodeEscape(i) : standardEscape(i);
+                i = value.escape(src, i, node);
                 run = i;
                 continue;
             }
             if (c == '\r') {
-                value.append(src, run, i).append('\n');
+                value.append(src, run, i);
+                value.append('\n');
                 rewritten = true;
                 i += i + 1 < length && src.charAt(i + 1) == '\n' ? 2 : 1;
                 run = i;
@@ -223,44 +219,13 @@ public final class Scanner {
                 newLineAt(i);
             }
         }
-        value.setLength(0);
-        dollars = null;
-        dollarCount = 0;
+        value.reset();
         // Rewind the line count to the opening line: recovery continues on the line after it.
         noDoubleQuoteLeft = true;
         line = openLine;
         lineStart = pos - openColumn + 1;
         unterminated(Binding.Quote.DOUBLE, openLine, openColumn);
         return false;
-    }
-
-    /** Handles the escape starting at {@code i} (a backslash) and returns the index after it. */
-    private int standardEscape(int i) {
-        char next = src.charAt(i + 1);
-        switch (next) {
-            case 'n': value.append('\n'); return i + 2;
-            case 'r': value.append('\r'); return i + 2;
-            case 't': value.append('\t'); return i + 2;
-            case '"': case '\\': case '\'': value.append(next); return i + 2;
-            case '$':
-                literalDollar(value.length());
-                value.append('$');
-                return i + 2;
-            default:
-                // Unknown escapes keep their backslash, as python-dotenv does; the next character is read normally.
-                value.append('\\');
-                return i + 1;
-        }
-    }
-
-    private int nodeEscape(int i) {
-        char next = src.charAt(i + 1);
-        switch (next) {
-            case 'n': value.append('\n'); return i + 2;
-            case 'r': value.append('\r'); return i + 2;
-            case '"': case '\\': value.append('\\').append(next); return i + 2;
-            default: value.append('\\'); return i + 1;
-        }
     }
 
     private void readUnquoted() {
@@ -281,7 +246,7 @@ public final class Scanner {
         while (trimmed > start && isBlank(src.charAt(trimmed - 1))) {
             trimmed--;
         }
-        direct = src.substring(start, trimmed);
+        value.slice(src, start, trimmed);
         pos = trimmed;
     }
 
@@ -315,15 +280,6 @@ public final class Scanner {
         } else {
             noBacktickLeft = true;
         }
-    }
-
-    private void literalDollar(int index) {
-        if (dollars == null) {
-            dollars = new int[4];
-        } else if (dollarCount == dollars.length) {
-            dollars = Arrays.copyOf(dollars, dollarCount * 2);
-        }
-        dollars[dollarCount++] = index;
     }
 
     /** {@code export} followed by blanks and a key is a prefix; {@code export=1} is a key named export. */
@@ -376,26 +332,5 @@ public final class Scanner {
 
     private void error(int atLine, int atColumn, String description) {
         problems.add(new DotenvProblem(source, atLine, atColumn, Severity.ERROR, description));
-    }
-
-    /** Blanks: ASCII space, tab, form feed, vertical tab, and Unicode space separators (no-break space ...). */
-    static boolean isBlank(char c) {
-        return c == ' ' || c == '\t' || c == '\f' || c == '\u000B'
-                || (c >= '\u00A0' && Character.getType(c) == Character.SPACE_SEPARATOR);
-    }
-
-    static boolean isLineEnd(char c) {
-        return c == '\n' || c == '\r';
-    }
-
-    /**
-     * Whether a character may appear in a key: ASCII letters, digits, {@code _ . -}.
-     *
-     * @param c the character
-     * @return whether it is a key character
-     */
-    public static boolean isKeyChar(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '_' || c == '.' || c == '-';
     }
 }
