@@ -95,11 +95,11 @@ public final class ConfigSyntaxCheck implements PolicyCheck {
                         .build();
             default:
                 String dialect = config.client().dialect() == JsonDialect.STRICT ? "JSON" : "JSON with comments";
-                String what = problem.kind() == ParseProblem.Kind.SYNTAX_ERROR
+                String cause = problem.kind() == ParseProblem.Kind.SYNTAX_ERROR
                         ? "is not valid " + dialect + ": " + problem.message() : problem.message();
                 return Finding.builder(INVALID, Severity.HIGH)
                         .title("Config cannot be read")
-                        .message(client + " config " + what + "; none of its servers could be checked")
+                        .message(client + " config " + cause + "; none of its servers could be checked")
                         .location(problem.location())
                         .remediation("Fix the syntax at the position shown (e.g. check it with `python3 -m json.tool "
                                 + "<file>`), then run the audit again.")
