@@ -45,9 +45,19 @@ public final class ConnectProvider extends OpProviderBase {
 
     @Override
     public Availability availability() {
+        return availabilityIn(environment);
+    }
+
+    /** Judged from the environment resolutions will see, which may differ from the process's. */
+    @Override
+    public Availability availability(ResolveContext ctx) {
+        return availabilityIn(ctx.environment());
+    }
+
+    private Availability availabilityIn(Map<String, String> env) {
         ConnectEndpoint endpoint;
         try {
-            endpoint = ConnectEndpoint.from(environment, null);
+            endpoint = ConnectEndpoint.from(env, null);
         } catch (SecretException e) {
             return Availability.unavailable(e.reason(), e.getMessage());
         }

@@ -52,13 +52,23 @@ public final class OpCliProvider extends OpProviderBase {
         long now = System.nanoTime();
         Availability a = availability;
         if (a == null || now - availabilityCheckedNanos > AVAILABILITY_TTL.toNanos()) {
-            OpSettings.Located op = OpSettings.locateOp(environment);
-            a = op.path() != null ? Availability.available("1Password CLI at " + op.path())
-                    : Availability.unavailable(Reason.UNAVAILABLE, op.problem());
+            a = availabilityIn(environment);
             availability = a;
             availabilityCheckedNanos = now;
         }
         return a;
+    }
+
+    /** Judged from the environment resolutions will see, which may differ from the process's. */
+    @Override
+    public Availability availability(ResolveContext ctx) {
+        return ctx.environment().equals(environment) ? availability() : availabilityIn(ctx.environment());
+    }
+
+    private static Availability availabilityIn(Map<String, String> env) {
+        OpSettings.Located op = OpSettings.locateOp(env);
+        return op.path() != null ? Availability.available("1Password CLI at " + op.path())
+                : Availability.unavailable(Reason.UNAVAILABLE, op.problem());
     }
 
     @Override

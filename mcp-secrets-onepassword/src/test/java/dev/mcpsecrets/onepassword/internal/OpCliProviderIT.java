@@ -41,6 +41,16 @@ class OpCliProviderIT {
     }
 
     @Test
+    void discoveredProviderSeesTheEnvironmentGivenToTheBuilder() throws Exception {
+        FakeOp fake = fakeWithTwentySecrets();
+        try (Secrets secrets = Secrets.builder().environment(fake.environment()).build()) {
+            Secret s = secrets.resolve("op://Private/Item 1/field5");
+            assertThat(s.revealAsString()).isEqualTo(value(5));
+            assertThat(s.providerId()).contains(OpCliProvider.ID);
+        }
+    }
+
+    @Test
     void readResolvesOneReferenceWithOneProcessAndNoValueOrTokenInArgv() throws Exception {
         FakeOp fake = fakeWithTwentySecrets();
         OpCliProvider provider = new OpCliProvider(fake.environment());
