@@ -58,31 +58,33 @@ public final class CommandLineSecretCheck implements PolicyCheck {
     @Override
     public Stream<Finding> run(PolicyContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (Plaintext p : secrets.find(context)) {
+        List<Plaintext> all = secrets.find(context);
+        for (Plaintext p : all) {
             if (p.place().onCommandLine()) {
-                findings.add(plaintext(p, context));
+                findings.add(plaintext(p, all, context));
             }
         }
         for (McpConfigFile config : context.configs()) {
             for (McpServer server : config.servers()) {
-                ShellScript.scriptArgument(server.commandLine()).ifPresent(arg -> lookups(server, arg, findings));
+                ShellScript.scriptArgument(server.commandLine()).ifPresent(arg -> lookups(server, arg, all, findings));
             }
         }
         return findings.stream();
     }
 
-    private static Finding plaintext(Plaintext p, PolicyContext context) {
+    private static Finding plaintext(Plaintext p, List<Plaintext> all, PolicyContext context) {
         return Finding.builder(PLAINTEXT, p.knownFormat() ? Severity.CRITICAL : Severity.HIGH)
                 .title("Secret on a server command line")
                 .message("The " + p.where() + " holds a plaintext " + p.kind() + " (" + p.masked(context.fingerprinter())
                         + "); command lines are stored in the config and visible to every user in the process list")
                 .location(p.carrier().location())
-                .remediation(PlaintextSecretCheck.remediation(p))
+                .remediation(PlaintextSecretCheck.remediation(p, all))
                 .fingerprintHint(p.name())
                 .build();
     }
 
-    private static void lookups(McpServer server, JsonValue.StringValue arg, List<Finding> findings) {
+    private static void lookups(McpServer server, JsonValue.StringValue arg, List<Plaintext> all,
+            List<Finding> findings) {
         ShellScript script = ShellScript.parse(arg.value());
         List<String> refs = new ArrayList<>();
         List<String> tools = new ArrayList<>();
@@ -106,8 +108,9 @@ public final class CommandLineSecretCheck implements PolicyCheck {
                         + "server with an empty credential")
                 .location(arg.location())
                 .remediation("Let mcp-secrets resolve it without a shell (it fails before start when the secret is "
-                        + "missing): " + Remediation.runLine(server, refs) + "  — in the config: "
-                        + Remediation.runEntry(server, refs) + "; move the other NAME=value words to \"env\".")
+                        + "missing): " + Remediation.runLine(refs, Remediation.commandWithout(server, all))
+                        + "  — in the config: " + Remediation.runEntry(refs, Remediation.commandWithout(server, all))
+                        + "; move the other NAME=value words to \"env\".")
                 .build());
     }
 

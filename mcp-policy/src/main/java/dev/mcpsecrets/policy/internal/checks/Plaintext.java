@@ -102,31 +102,6 @@ record Plaintext(McpConfigFile config, McpServer server, Optional<ServerShape> s
         return derived.isEmpty() ? "SECRET" : derived;
     }
 
-    /**
-     * The server's command with this secret taken out: a {@code --flag=secret} word is dropped, the
-     * secret is cut out of any other word.
-     *
-     * @return the words
-     */
-    java.util.List<String> commandWithout() {
-        java.util.List<String> words = new java.util.ArrayList<>();
-        java.util.List<String> command = Remediation.serverCommand(server);
-        for (int i = 0; i < command.size(); i++) {
-            String w = command.get(i);
-            if (!w.contains(value)) {
-                words.add(w);
-            } else if (!(w.startsWith("-") && w.endsWith("=" + value))) {
-                String cut = w.replace(value, "").replace(":@", "@");
-                if (cut.equals(name) && !words.isEmpty()) {
-                    words.remove(words.size() - 1);
-                } else if (!cut.isEmpty()) {
-                    words.add(cut);
-                }
-            }
-        }
-        return words;
-    }
-
     @Override
     public String toString() {
         return "Plaintext[" + where() + ", " + ValueShape.describe(kind, value) + "]";

@@ -45,15 +45,16 @@ public final class PlaintextSecretCheck implements PolicyCheck {
     @Override
     public Stream<Finding> run(PolicyContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (Plaintext p : secrets.find(context)) {
+        List<Plaintext> all = secrets.find(context);
+        for (Plaintext p : all) {
             if (!p.place().onCommandLine()) {
-                findings.add(finding(p, context));
+                findings.add(finding(p, all, context));
             }
         }
         return findings.stream();
     }
 
-    private static Finding finding(Plaintext p, PolicyContext context) {
+    private static Finding finding(Plaintext p, List<Plaintext> all, PolicyContext context) {
         String rule = p.knownFormat() ? KNOWN_FORMAT : NAMED_VALUE;
         return Finding.builder(rule, p.knownFormat() ? Severity.CRITICAL : Severity.HIGH)
                 .title(p.knownFormat() ? "Plaintext secret in MCP config" : "Plaintext credential value in MCP config")
@@ -61,11 +62,11 @@ public final class PlaintextSecretCheck implements PolicyCheck {
                         + p.where() + " (" + p.masked(context.fingerprinter()) + "); anyone who can read the file, "
                         + "its backups or its git history has it")
                 .location(p.carrier().location())
-                .remediation(remediation(p))
+                .remediation(remediation(p, all))
                 .build();
     }
 
-    static String remediation(Plaintext p) {
+    static String remediation(Plaintext p, List<Plaintext> all) {
         String name = p.variableName();
         String ref = Remediation.opReference(p.server(), p.shape(), name);
         String rotate = "Rotate this credential first: it has been stored in plain text. ";
@@ -82,7 +83,7 @@ public final class PlaintextSecretCheck implements PolicyCheck {
                     + "e.g. \"" + name + "\": \"" + ref + "\", resolved by mcp-secrets run.";
         }
         List<String> assignment = List.of(name + "=" + ref);
-        List<String> command = p.commandWithout();
+        List<String> command = Remediation.commandWithout(p.server(), all);
         return rotate + "Replace the value with a reference: \"" + name + "\": \"" + ref + "\" (or keychain:"
                 + p.server().name() + "/" + Remediation.field(name) + ", dotenv:" + name + "), and start the server "
                 + "through mcp-secrets, which resolves it at launch: " + Remediation.runLine(assignment, command)

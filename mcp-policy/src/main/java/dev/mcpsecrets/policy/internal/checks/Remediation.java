@@ -63,6 +63,35 @@ final class Remediation {
         return line;
     }
 
+    /**
+     * The server's command with its plaintext secrets taken out: a {@code --flag=secret} word is
+     * dropped (with a {@code --flag} before a secret word), the secret is cut out of any other word.
+     *
+     * @param server the server
+     * @param secrets the plaintext secrets found in this server's entry
+     * @return the words, safe to show
+     */
+    static List<String> commandWithout(McpServer server, java.util.Collection<Plaintext> secrets) {
+        List<String> words = new ArrayList<>();
+        for (String w : serverCommand(server)) {
+            String cut = w;
+            for (Plaintext p : secrets) {
+                if (p.server() == server && !p.value().isEmpty() && cut.contains(p.value())) {
+                    cut = cut.startsWith("-") && cut.endsWith("=" + p.value()) ? ""
+                            : cut.replace(p.value(), "").replace(":@", "@");
+                    if (cut.isEmpty() && !words.isEmpty() && words.get(words.size() - 1).startsWith("-")
+                            && !w.startsWith("-")) {
+                        words.remove(words.size() - 1);
+                    }
+                }
+            }
+            if (!cut.isEmpty()) {
+                words.add(cut);
+            }
+        }
+        return words;
+    }
+
     static String program(String token) {
         int slash = Math.max(token.lastIndexOf('/'), token.lastIndexOf('\\'));
         return token.substring(slash + 1);
