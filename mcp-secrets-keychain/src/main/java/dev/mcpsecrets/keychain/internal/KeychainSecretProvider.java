@@ -51,6 +51,12 @@ public final class KeychainSecretProvider implements SecretProvider, AutoCloseab
         return access.availability(System.getenv());
     }
 
+    /** Judged from the environment resolutions will see (its D-Bus address), not only the process's. */
+    @Override
+    public Availability availability(ResolveContext ctx) {
+        return access.availability(ctx.environment());
+    }
+
     @Override
     public Secret resolve(SecretRef ref, ResolveContext ctx) throws SecretException {
         if (!supports(ref)) {
