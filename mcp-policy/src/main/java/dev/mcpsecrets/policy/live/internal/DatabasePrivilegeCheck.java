@@ -2,7 +2,6 @@ package dev.mcpsecrets.policy.live.internal;
 
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.policy.Finding;
-import dev.mcpsecrets.policy.PolicyCheck;
 import dev.mcpsecrets.policy.PolicyContext;
 import dev.mcpsecrets.policy.Severity;
 import dev.mcpsecrets.policy.live.LiveProbeSettings;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Live probe: connects to each database a configured server would use and asks what its account may
@@ -34,7 +32,7 @@ import java.util.stream.Stream;
  * </ul>
  * A host named by a config is contacted only when it is loopback or on the user's allowed hosts.
  */
-public final class DatabasePrivilegeCheck implements PolicyCheck {
+public final class DatabasePrivilegeCheck extends LiveProbeCheck {
     static final String PASSWORD_IN_URL = "MCP-LIVE-DB-005";
     static final String NOT_CHECKED = "MCP-LIVE-DB-006";
     static final String PROPERTY_REFUSED = "MCP-LIVE-DB-007";
@@ -67,16 +65,7 @@ public final class DatabasePrivilegeCheck implements PolicyCheck {
     }
 
     @Override
-    public boolean isLiveProbe() {
-        return true;
-    }
-
-    @Override
-    public Stream<Finding> run(PolicyContext context) {
-        if (!context.liveProbesAllowed()) {
-            return Stream.empty();
-        }
-        LiveProbeSettings settings = LiveProbeSettings.fromOptions(context.options());
+    List<Finding> probe(PolicyContext context, LiveProbeSettings settings) {
         List<Finding> findings = new ArrayList<>();
         for (DatabaseTargets.Found found : DatabaseTargets.find(context)) {
             if (found.target().isEmpty()) {
@@ -91,7 +80,7 @@ public final class DatabasePrivilegeCheck implements PolicyCheck {
             }
             findings.addAll(check(context, found.target().get(), settings));
         }
-        return findings.stream();
+        return findings;
     }
 
     private List<Finding> check(PolicyContext context, DatabaseTarget t, LiveProbeSettings settings) {

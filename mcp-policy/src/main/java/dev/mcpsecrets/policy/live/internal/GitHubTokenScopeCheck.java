@@ -2,7 +2,6 @@ package dev.mcpsecrets.policy.live.internal;
 
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.policy.Finding;
-import dev.mcpsecrets.policy.PolicyCheck;
 import dev.mcpsecrets.policy.PolicyContext;
 import dev.mcpsecrets.policy.Severity;
 import dev.mcpsecrets.policy.live.LiveProbeSettings;
@@ -12,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Live probe: asks the GitHub API which scopes each GitHub token of the configured servers holds.
@@ -27,7 +25,7 @@ import java.util.stream.Stream;
  * </ul>
  * The API base URL is the user's ({@link LiveProbeSettings#githubApiUrl()}), never a config's.
  */
-public final class GitHubTokenScopeCheck implements PolicyCheck {
+public final class GitHubTokenScopeCheck extends LiveProbeCheck {
     static final String DANGEROUS = "MCP-LIVE-GH-001";
     static final String EXTRA = "MCP-LIVE-GH-002";
     static final String NO_EXPIRY = "MCP-LIVE-GH-003";
@@ -67,16 +65,7 @@ public final class GitHubTokenScopeCheck implements PolicyCheck {
     }
 
     @Override
-    public boolean isLiveProbe() {
-        return true;
-    }
-
-    @Override
-    public Stream<Finding> run(PolicyContext context) {
-        if (!context.liveProbesAllowed()) {
-            return Stream.empty();
-        }
-        LiveProbeSettings settings = LiveProbeSettings.fromOptions(context.options());
+    List<Finding> probe(PolicyContext context, LiveProbeSettings settings) {
         GitHubApi api = new GitHubApi(settings.githubApiUrl(), settings.timeout(), clock);
         Map<String, GitHubApi.Answer> answers = new HashMap<>();
         List<Finding> findings = new ArrayList<>();
@@ -107,7 +96,7 @@ public final class GitHubTokenScopeCheck implements PolicyCheck {
                 token.destroy();
             }
         }
-        return findings.stream();
+        return findings;
     }
 
     private List<Finding> evaluate(ProbeTarget target, Secret token, GitHubApi.Answer answer,

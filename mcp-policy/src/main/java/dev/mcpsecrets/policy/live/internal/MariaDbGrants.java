@@ -108,34 +108,28 @@ final class MariaDbGrants {
         return sb.toString();
     }
 
-    /** Index of a keyword outside quotes and parentheses, case-insensitive. */
+    /** Index of a keyword outside quotes and parentheses, case-insensitive, or -1. */
     private static int indexOfKeyword(String s, String keyword) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '`' || c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (depth == 0 && s.regionMatches(true, i, keyword, 0, keyword.length())) {
-                return i;
-            }
-        }
-        return -1;
+        List<Integer> at = topLevel(s, i -> s.regionMatches(true, i, keyword, 0, keyword.length()));
+        return at.isEmpty() ? -1 : at.get(0);
     }
 
     private static List<String> splitTopLevel(String s) {
         List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int comma : topLevel(s, i -> s.charAt(i) == ',')) {
+            parts.add(s.substring(start, comma));
+            start = comma + 1;
+        }
+        parts.add(s.substring(start));
+        return parts.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
+    /** The positions outside quoted names and parentheses where the test holds, in order. */
+    private static List<Integer> topLevel(String s, java.util.function.IntPredicate test) {
+        List<Integer> out = new ArrayList<>();
         int depth = 0;
         char quote = 0;
-        int start = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (quote != 0) {
@@ -148,12 +142,10 @@ final class MariaDbGrants {
                 depth++;
             } else if (c == ')') {
                 depth--;
-            } else if (c == ',' && depth == 0) {
-                parts.add(s.substring(start, i));
-                start = i + 1;
+            } else if (depth == 0 && test.test(i)) {
+                out.add(i);
             }
         }
-        parts.add(s.substring(start));
-        return parts.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+        return out;
     }
 }
