@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             KeychainCommand.class,
             RunCommand.class,
             TrustCommand.class,
+            AuditCommand.class,
             CommandLine.HelpCommand.class,
         },
         footer = {"", "Examples:",

@@ -1,0 +1,145 @@
+package dev.mcpsecrets.cli;
+
+import dev.mcpsecrets.policy.FileSystemView;
+import dev.mcpsecrets.policy.PolicyContext;
+import dev.mcpsecrets.policy.PolicyReport;
+import dev.mcpsecrets.policy.ReportFormat;
+import dev.mcpsecrets.policy.ReportOptions;
+import dev.mcpsecrets.policy.ReportWriter;
+import dev.mcpsecrets.policy.Severity;
+import dev.mcpsecrets.policy.config.McpConfigFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mcp-secrets audit}: least-privilege and plaintext-secret checks on MCP client configs. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = {"Check MCP client configs for plaintext secrets, over-broad access and unsafe files.",
+            "Without paths: this user's configs (Claude Desktop, Claude Code, Cursor, VS Code, Windsurf,",
+            "Gemini CLI) and the current project's .mcp.json, .cursor/mcp.json, .vscode/mcp.json."},
+        footer = {"", "Examples:",
+            "  mcp-secrets audit",
+            "  mcp-secrets audit examples/configs/insecure.mcp.json",
+            "  mcp-secrets audit --format sarif --output mcp-audit.sarif .mcp.json",
+            "  mcp-secrets audit --fail-on medium --profile production",
+            "  mcp-secrets audit --baseline last-audit.json --suppressions mcp-suppressions.json",
+            "  mcp-secrets audit --live --allow-host db.internal   # also asks GitHub and databases",
+            "", "With CONFIG files named, the project's git history (MCP-GIT-002) is scanned only with --history.",
+            "", "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error."})
+final class AuditCommand implements Callable<Integer>, CliFactory.EnvironmentAware {
+    static final String GIT_HISTORY_CHECK = "MCP-GIT-002";
+
+    @Parameters(paramLabel = "CONFIG", arity = "0..*", description = "Config files to audit (default: discover).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json or sarif (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
+            description = "Exit 1 on findings at or above: info, low, medium, high, critical (default: ${DEFAULT-VALUE}).")
+    String failOn;
+
+    @Option(names = "--profile", paramLabel = "PROFILE", description = "development, staging or production.")
+    String profile;
+
+    @Option(names = "--suppressions", paramLabel = "FILE", description = "Suppressions (rule id, reason, optional expiry).")
+    Path suppressions;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "A previous JSON report: report only new findings.")
+    Path baseline;
+
+    @Option(names = "--live", description = "Allow network and database probes (token scopes, database privileges).")
+    boolean live;
+
+    @Option(names = "--allow-host", paramLabel = "HOST", description = "A host --live may contact (repeatable).")
+    List<String> allowedHosts = new ArrayList<>();
+
+    @Option(names = "--history", description = "Scan the git history of the current project even when CONFIG files are named.")
+    boolean history;
+
+    @Option(names = "--skip", paramLabel = "CHECK", description = "Do not run the check with this id (repeatable).")
+    List<String> skip = new ArrayList<>();
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private Map<String, String> environment = System.getenv();
+
+    @Override
+    public void setEnvironment(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        ReportFormat fmt;
+        try {
+            fmt = ReportFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(Main.USAGE, "--format: " + e.getMessage());
+        }
+        Severity threshold = PolicySupport.severity(failOn, "--fail-on");
+        FileSystemView files = PolicySupport.files(environment);
+        List<McpConfigFile> configs = PolicySupport.configs(paths, files);
+        PolicyContext context = PolicySupport.context(environment, profile, files, configs)
+                .liveProbes(live, PolicySupport.hosts(allowedHosts)).build();
+        Set<String> skipped = new HashSet<>(skip);
+        if (!paths.isEmpty() && !history) {
+            // named files are audited as files; the project's whole history is a project question
+            skipped.add(GIT_HISTORY_CHECK);
+        }
+        PolicyReport report = PolicySupport.engine(suppressions, baseline, skipped).run(context);
+        PrintWriter out = spec.commandLine().getOut();
+        ReportOptions options = ReportOptions.DEFAULTS.withHome(files.home())
+                .withSourceRoot(Path.of("").toAbsolutePath());
+        if (output != null) {
+            try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                ReportWriter.write(report, fmt, options, w);
+            }
+            out.println("wrote the " + fmt.label() + " report to " + output);
+        } else {
+            boolean colour = fmt == ReportFormat.TEXT && System.console() != null && !environment.containsKey("NO_COLOR");
+            ReportWriter.write(report, fmt, options.withColour(colour), out);
+        }
+        int failing = report.atOrAbove(threshold).size();
+        if (fmt == ReportFormat.TEXT || output != null) {
+            out.println(summary(report, threshold, failing));
+        }
+        out.flush();
+        return failing == 0 ? Main.OK : Main.FAILED;
+    }
+
+    static String summary(PolicyReport report, Severity threshold, int failing) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(report.findings().size()).append(report.findings().size() == 1 ? " finding" : " findings");
+        List<String> counts = new ArrayList<>();
+        for (Severity s : List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO)) {
+            if (report.count(s) > 0) {
+                counts.add(report.count(s) + " " + s.label());
+            }
+        }
+        if (!counts.isEmpty()) {
+            sb.append(" (").append(String.join(", ", counts)).append(')');
+        }
+        sb.append(" in ").append(report.configs().size()).append(report.configs().size() == 1 ? " config" : " configs");
+        sb.append("; ").append(failing).append(" at or above ").append(threshold.label());
+        sb.append(failing == 0 ? ": pass" : ": fail");
+        return sb.toString();
+    }
+}

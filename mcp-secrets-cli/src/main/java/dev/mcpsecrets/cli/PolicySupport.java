@@ -1,0 +1,120 @@
+package dev.mcpsecrets.cli;
+
+import dev.mcpsecrets.api.Profile;
+import dev.mcpsecrets.policy.Baseline;
+import dev.mcpsecrets.policy.PolicyCheck;
+import dev.mcpsecrets.policy.FileSystemView;
+import dev.mcpsecrets.policy.PolicyContext;
+import dev.mcpsecrets.policy.PolicyEngine;
+import dev.mcpsecrets.policy.Severity;
+import dev.mcpsecrets.policy.Suppressions;
+import dev.mcpsecrets.policy.config.ConfigDiscovery;
+import dev.mcpsecrets.policy.config.McpConfigFile;
+import dev.mcpsecrets.policy.config.McpConfigReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.LoggerFactory;
+
+/** Builds the policy engine and context the commands share, from the command's environment and options. */
+final class PolicySupport {
+    private PolicySupport() {
+    }
+
+    /** The file-system view with the home from the given environment (so tests can use a temporary one). */
+    static FileSystemView files(Map<String, String> environment) {
+        String home = environment.get("HOME");
+        Path homeDir = home == null || home.isBlank() ? Path.of(System.getProperty("user.home")) : Path.of(home);
+        return FileSystemView.of(homeDir, Path.of("").toAbsolutePath(), FileSystemView.OperatingSystem.current(),
+                environment);
+    }
+
+    /** The named configs, or when none are named, those of this user and the current project. */
+    static List<McpConfigFile> configs(List<Path> paths, FileSystemView files) {
+        if (paths.isEmpty()) {
+            return ConfigDiscovery.readAll(files);
+        }
+        List<McpConfigFile> configs = new ArrayList<>();
+        for (Path p : paths) {
+            if (!Files.isRegularFile(p)) {
+                throw new CliException(Main.USAGE, p + ": no such file");
+            }
+            configs.add(McpConfigReader.read(p.toAbsolutePath().normalize()));
+        }
+        return configs;
+    }
+
+    static PolicyContext.Builder context(Map<String, String> environment, String profile, FileSystemView files,
+            List<McpConfigFile> configs) {
+        PolicyContext.Builder b = PolicyContext.builder().environment(environment).files(files).configs(configs)
+                .profile(profile(environment, profile));
+        try {
+            b.userFingerprinter();
+        } catch (IOException e) {
+            // a per-run key still compares values within this run; only matching across runs is lost
+            LoggerFactory.getLogger(PolicySupport.class).warn("using a per-run fingerprint key: {}", e.getMessage());
+        }
+        return b;
+    }
+
+    static Profile profile(Map<String, String> environment, String name) {
+        if (name == null) {
+            return Profile.fromEnvironment(environment, null);
+        }
+        try {
+            return Profile.of(name);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(Main.USAGE, e.getMessage());
+        }
+    }
+
+    /**
+     * The engine with the discovered checks except those whose id is in {@code skipped}.
+     */
+    static PolicyEngine engine(Path suppressions, Path baseline, Set<String> skipped) {
+        PolicyEngine.Builder b = PolicyEngine.builder();
+        if (!skipped.isEmpty()) {
+            b.discoverChecks(false);
+            for (PolicyCheck check : PolicyEngine.builder().build().checks()) {
+                if (!skipped.contains(check.id())) {
+                    b.addCheck(check);
+                }
+            }
+        }
+        if (suppressions != null) {
+            requireFile(suppressions, "--suppressions");
+            b.suppressions(Suppressions.load(suppressions));
+        }
+        if (baseline != null) {
+            requireFile(baseline, "--baseline");
+            try {
+                b.baseline(Baseline.load(baseline));
+            } catch (IllegalArgumentException e) {
+                throw new CliException(Main.USAGE, "--baseline " + baseline + ": " + e.getMessage());
+            }
+        }
+        return b.build();
+    }
+
+    static Severity severity(String text, String option) {
+        try {
+            return Severity.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(Main.USAGE, option + ": " + e.getMessage());
+        }
+    }
+
+    static Set<String> hosts(List<String> hosts) {
+        return Set.copyOf(hosts);
+    }
+
+    private static void requireFile(Path p, String option) {
+        if (!Files.isRegularFile(p)) {
+            throw new CliException(Main.USAGE, option + " " + p + ": no such file");
+        }
+    }
+}
