@@ -48,7 +48,9 @@ public final class CheckDiscovery {
                 found.add(check);
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                 failures++;
-                LOG.warn("skipping a policy check that failed to load: {}", Throwables.describe(e));
+                // the JDK's own message names the provider class; a plugin's messages are never logged
+                String which = e instanceof ServiceConfigurationError ? e.getMessage() + "; " : "";
+                LOG.warn("skipping a policy check that failed to load: {}{}", which, Throwables.describe(e));
             }
         }
         return dedupe(found);
