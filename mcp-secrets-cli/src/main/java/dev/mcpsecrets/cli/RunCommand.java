@@ -3,6 +3,7 @@ package dev.mcpsecrets.cli;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.Secrets;
+import dev.mcpsecrets.policy.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Parameters;
             "  mcp-secrets run --env 'DB_PASSWORD=keychain:db/app || env:DB_PASSWORD' -- java -jar server.jar",
             "  mcp-secrets run --env-file .mcp-secrets.env -- ./server",
             "  mcp-secrets trust .mcp.json && mcp-secrets run --config .mcp.json --server github",
+            "  mcp-secrets run --check --fail-on medium --env DB_URL=keychain:db/url -- ./server",
             "", "Exit codes: the command's own, or 125 failed before starting it (bad option, reference,",
             "config, untrusted config, secret not available), 126 not executable, 127 not found."})
 final class RunCommand implements Callable<Integer>, CliFactory.EnvironmentAware {
@@ -58,6 +60,16 @@ final class RunCommand implements Callable<Integer>, CliFactory.EnvironmentAware
             description = "Give up resolving after this many seconds (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
 
+    @Option(names = "--check", description = "Run the policy checks for this server first; refuse to start on findings.")
+    boolean check;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
+            description = "With --check: refuse at this severity or above (default: ${DEFAULT-VALUE}).")
+    String failOn;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command and its arguments, after --.")
     List<String> command = new ArrayList<>();
 
@@ -77,6 +89,18 @@ final class RunCommand implements Callable<Integer>, CliFactory.EnvironmentAware
         Map<String, String> refs = new LinkedHashMap<>();
         Map<String, String> literals = new LinkedHashMap<>();
         List<String> argv = plan(refs, literals);
+        if (check) {
+            Map<String, String> declared = new LinkedHashMap<>(literals);
+            declared.putAll(refs);
+            Severity threshold;
+            try {
+                threshold = Severity.parse(failOn);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(FAILED_BEFORE_START, "--fail-on: " + e.getMessage());
+            }
+            LaunchCheck.enforce(config, server, argv, declared, environment, profile, threshold,
+                    spec.commandLine().getErr());
+        }
         Map<String, Secret> secrets;
         try (Secrets s = SecretsFactory.create(environment, profile, Duration.ofMillis((long) (timeoutSeconds * 1000)))) {
             secrets = resolve(s, refs, literals);
