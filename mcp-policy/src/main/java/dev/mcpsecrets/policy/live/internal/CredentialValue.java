@@ -67,6 +67,10 @@ public final class CredentialValue {
             }
             return Outcome.of(Secret.of(value).withOrigin("environment variable " + name), Kind.ENVIRONMENT);
         }
+        if (text.contains("$(") || text.contains("`") || text.contains("${")) {
+            return Outcome.failed(Kind.ENVIRONMENT, "the value is computed by the shell (command substitution or "
+                    + "expansion), which the audit does not run");
+        }
         Set<String> schemes = context.secrets().map(Secrets::knownSchemes).orElse(SecretRef.WELL_KNOWN_SCHEMES);
         if (isReference(text, schemes)) {
             Optional<Secrets> secrets = context.secrets();

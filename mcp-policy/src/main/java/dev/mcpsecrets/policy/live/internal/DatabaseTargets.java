@@ -61,7 +61,7 @@ final class DatabaseTargets {
     private static void fromServer(PolicyContext context, McpServer server, List<Found> out) {
         Optional<ServerShape> shape = context.serverCatalog().identify(server);
         boolean readOnly = shape.map(s -> s.isReadOnly(server)).orElse(false);
-        Map<String, JsonValue.StringValue> env = server.env();
+        Map<String, JsonValue.StringValue> env = ServerEnvironment.of(server);
         for (Map.Entry<String, JsonValue.StringValue> e : env.entrySet()) {
             boolean named = shape.map(s -> s.databaseUrlEnv().contains(e.getKey())).orElse(false);
             ProbeTarget where = new ProbeTarget(server.label(), e.getKey(), e.getValue().location());
@@ -127,7 +127,7 @@ final class DatabaseTargets {
 
     private static Found group(PolicyContext context, McpServer server, Dialect dialect, String hostVar, String portVar,
             String userVar, String dbVar, List<String> passwordVars, boolean readOnly) {
-        Map<String, JsonValue.StringValue> env = server.env();
+        Map<String, JsonValue.StringValue> env = ServerEnvironment.of(server);
         JsonValue.StringValue anchor = env.containsKey(hostVar) ? env.get(hostVar) : env.get(userVar);
         ProbeTarget where = new ProbeTarget(server.label(), hostVar.substring(0, hostVar.indexOf("HOST")) + "* variables",
                 anchor.location());

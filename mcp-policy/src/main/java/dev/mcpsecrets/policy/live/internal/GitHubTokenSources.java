@@ -42,7 +42,7 @@ final class GitHubTokenSources {
         List<Source> out = new ArrayList<>();
         for (McpConfigFile config : context.configs()) {
             for (McpServer server : config.servers()) {
-                for (Map.Entry<String, JsonValue.StringValue> e : server.env().entrySet()) {
+                for (Map.Entry<String, JsonValue.StringValue> e : ServerEnvironment.of(server).entrySet()) {
                     if (variables.contains(e.getKey()) && !e.getValue().value().isBlank()) {
                         out.add(new Source(new ProbeTarget(server.label(), e.getKey(), e.getValue().location()),
                                 e.getValue().value()));

@@ -152,6 +152,20 @@ class GitHubTokenScopeCheckIT {
     }
 
     @Test
+    void guideShellWrapperTokenFromTheEnvironment() {
+        PolicyContext ctx = PolicyContext.builder()
+                .configs(List.of(LiveTestConfigs.claudeDesktop(dir, "    \"github\": {\"command\": \"sh\", \"args\": "
+                        + "[\"-c\", \"GITHUB_PERSONAL_ACCESS_TOKEN=$GITHUB_TOKEN npx -y @github/github-mcp-server\"]}")))
+                .environment(Map.of("GITHUB_TOKEN", REVOKED)).liveProbes(true, Set.of())
+                .options(LiveProbeSettings.defaults().withGithubApiUrl(github.url()).toOptions())
+                .build();
+        List<Finding> f = new GitHubTokenScopeCheck(Clock.fixed(NOW, ZoneOffset.UTC)).run(ctx).toList();
+        assertThat(summary(f)).containsExactly("MCP-LIVE-GH-005 high");
+        assertThat(f.get(0).message()).contains("GITHUB_PERSONAL_ACCESS_TOKEN of server github");
+        assertThat(github.authorizations()).containsExactly("Bearer " + REVOKED);
+    }
+
+    @Test
     void unsetVariableIsCouldNotCheckNotAPass() {
         List<Finding> f = run("\"GITHUB_TOKEN\": \"${GITHUB_TOKEN}\"", Map.of());
         assertThat(summary(f)).containsExactly("MCP-LIVE-GH-006 medium");

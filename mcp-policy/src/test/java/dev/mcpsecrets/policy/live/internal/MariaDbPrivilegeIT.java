@@ -175,6 +175,25 @@ class MariaDbPrivilegeIT {
     }
 
     @Test
+    void guideShellWrapperWithPasswordFromTheShellEnvironment() {
+        String servers = "    \"mysql\": {\"command\": \"sh\", \"args\": [\"-c\", \"MYSQL_HOST=127.0.0.1 MYSQL_PORT=3306 "
+                + "MYSQL_USER=mcp_it_all MYSQL_PASSWORD=$MYSQL_ROOT_PASSWORD MYSQL_DATABASE=test node /path/to/mysql-server.js\"]}";
+        List<Finding> f = run(servers, Profile.DEVELOPMENT, Map.of("MYSQL_ROOT_PASSWORD", PASSWORD));
+        assertThat(summary(f)).containsExactly("MCP-LIVE-DB-002 high");
+        assertThat(f.get(0).location().jsonPointer()).isEqualTo("/mcpServers/mysql/args/1");
+    }
+
+    @Test
+    void passwordFromACommandSubstitutionIsCouldNotCheck() {
+        String servers = "    \"mysql\": {\"command\": \"sh\", \"args\": [\"-c\", \"MYSQL_PASSWORD=$(security "
+                + "find-generic-password -a $USER -s mysql_root_password -w) MYSQL_HOST=127.0.0.1 MYSQL_PORT=3306 "
+                + "MYSQL_USER=mcp_it_all MYSQL_DATABASE=test node /path/to/mysql-server.js\"]}";
+        List<Finding> f = run(servers, Profile.DEVELOPMENT, Map.of());
+        assertThat(summary(f)).containsExactly("MCP-LIVE-DB-006 medium");
+        assertThat(f.get(0).message()).contains("computed by the shell");
+    }
+
+    @Test
     void wrongPasswordIsCouldNotCheckWithoutThePassword() {
         List<Finding> f = probeEnv("mcp_it_siu", "Wrong-Pw-91b2", Profile.DEVELOPMENT, Map.of());
         assertThat(summary(f)).containsExactly("MCP-LIVE-DB-006 medium");
