@@ -51,6 +51,7 @@ public final class PolicyEngine {
         if (b.discover) {
             all.addAll(CheckDiscovery.discover(b.classLoader));
         }
+        all.removeIf(c -> b.excluded.contains(c.id()));
         this.checks = List.copyOf(CheckDiscovery.dedupe(all));
         this.checkTimeout = b.checkTimeout;
         this.suppressions = b.suppressions;
@@ -174,6 +175,7 @@ public final class PolicyEngine {
      */
     public static final class Builder {
         private final List<PolicyCheck> checks = new ArrayList<>();
+        private final Set<String> excluded = new java.util.HashSet<>();
         private boolean discover = true;
         private ClassLoader classLoader;
         private Duration checkTimeout = DEFAULT_CHECK_TIMEOUT;
@@ -209,6 +211,17 @@ public final class PolicyEngine {
          */
         public Builder discoverChecks(boolean enabled) {
             this.discover = enabled;
+            return this;
+        }
+
+        /**
+         * Leaves out checks by id (explicit or discovered), e.g. a slow git-history scan.
+         *
+         * @param checkIds the ids of the checks not to run
+         * @return this builder
+         */
+        public Builder excludeChecks(java.util.Collection<String> checkIds) {
+            checkIds.forEach(id -> excluded.add(Objects.requireNonNull(id, "check id")));
             return this;
         }
 

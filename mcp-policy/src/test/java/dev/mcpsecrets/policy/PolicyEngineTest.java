@@ -123,6 +123,14 @@ class PolicyEngineTest {
     }
 
     @Test
+    void excludedChecksDoNotRun() {
+        PolicyEngine engine = PolicyEngine.builder().excludeChecks(Set.of("MCP-CFG-001")).build();
+        assertThat(engine.checks()).extracting(PolicyCheck::id).doesNotContain("MCP-CFG-001");
+        PolicyEngine explicit = engine(TestChecks.live("TEST-X-001")).excludeChecks(Set.of("TEST-X-001")).build();
+        assertThat(explicit.checks()).isEmpty();
+    }
+
+    @Test
     void findingsAreSortedAndDeduplicated() {
         Finding b = TestChecks.finding("TEST-M-001", Severity.LOW, Path.of("/b.json"), "/x");
         Finding a = TestChecks.finding("TEST-M-001", Severity.LOW, Path.of("/a.json"), "/x");
