@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
@@ -33,16 +34,18 @@ public class McpSecretsAutoConfiguration {
 
     /**
      * The facade with every discovered provider, the profile Spring's environment selects and
-     * {@code mcp-secrets.timeout}; closed with the context, which destroys its cached values.
+     * {@code mcp-secrets.timeout}; closed with the context, which destroys its cached values. Lazy:
+     * made (and its providers discovered) only when something injects it.
      *
      * @param environment the environment
      * @param settings the {@code mcp-secrets.*} settings
      * @return the facade
      */
     @Bean(destroyMethod = "close")
+    @Lazy
     @ConditionalOnMissingBean
     public Secrets mcpSecrets(ConfigurableEnvironment environment, McpSecretsProperties settings) {
-        return SpringSecretsFactory.create(environment, settings);
+        return SpringSecretsFactory.create(environment, settings.timeout());
     }
 
     /**

@@ -50,8 +50,8 @@ public final class SecretReferenceResolutionListener
      * @throws dev.mcpsecrets.spring.SecretPropertyException if any reference cannot be resolved
      */
     static void resolve(ConfigurableEnvironment environment) {
-        McpSecretsProperties settings = SpringSecretsFactory.settings(environment);
-        if (!settings.enabled()) {
+        // plain look-ups, not a Binder: this runs in every start, with or without references
+        if (!environment.getProperty(McpSecretsProperties.PREFIX + ".enabled", Boolean.class, true)) {
             return;
         }
         List<SecretPropertyReference> references = SecretReferenceScanner.scan(environment.getPropertySources());
@@ -59,7 +59,7 @@ public final class SecretReferenceResolutionListener
             return;
         }
         Map<String, String> values;
-        try (Secrets secrets = SpringSecretsFactory.create(environment, settings)) {
+        try (Secrets secrets = SpringSecretsFactory.create(environment, SpringSecretsFactory.timeout(environment))) {
             values = PropertyResolution.resolve(secrets, references);
             LOG.debug("Resolved {} secret references (profile {}) for properties {}", values.size(),
                     secrets.profile().name(), values.keySet());

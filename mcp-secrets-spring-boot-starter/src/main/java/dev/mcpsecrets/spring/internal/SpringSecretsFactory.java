@@ -3,9 +3,11 @@ package dev.mcpsecrets.spring.internal;
 import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.api.Secrets;
 import dev.mcpsecrets.spring.McpSecretsProperties;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
@@ -17,6 +19,8 @@ import org.springframework.core.env.StandardEnvironment;
  * {@code MCP_SECRETS_PROFILE}, {@code CLAUDE_ENV}, Spring's first active profile, then development.
  */
 public final class SpringSecretsFactory {
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
     private SpringSecretsFactory() {
     }
 
@@ -31,17 +35,42 @@ public final class SpringSecretsFactory {
     }
 
     /**
+     * Reads {@code mcp-secrets.timeout} without binding all settings.
+     *
+     * @param environment the environment
+     * @return the timeout, 10 seconds when unset
+     * @throws IllegalArgumentException naming the property if the value is no positive duration
+     */
+    public static Duration timeout(ConfigurableEnvironment environment) {
+        String property = McpSecretsProperties.PREFIX + ".timeout";
+        String text = environment.getProperty(property);
+        if (text == null || text.isBlank()) {
+            return DEFAULT_TIMEOUT;
+        }
+        Duration timeout;
+        try {
+            timeout = DurationStyle.detectAndParse(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(property + " must be a duration such as 10s or PT10S, was '" + text + "'", e);
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException(property + " must be positive, was " + text);
+        }
+        return timeout;
+    }
+
+    /**
      * Builds a facade.
      *
      * @param environment the environment
-     * @param settings the {@code mcp-secrets.*} settings
+     * @param timeout the time limit of one resolution
      * @return a new facade, owned by the caller
      */
-    public static Secrets create(ConfigurableEnvironment environment, McpSecretsProperties settings) {
+    public static Secrets create(ConfigurableEnvironment environment, Duration timeout) {
         return Secrets.builder()
                 .environment(environmentVariables(environment))
                 .frameworkProfile(frameworkProfile(environment))
-                .timeout(settings.timeout())
+                .timeout(timeout)
                 .build();
     }
 
