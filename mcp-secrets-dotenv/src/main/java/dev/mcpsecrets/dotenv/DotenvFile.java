@@ -168,6 +168,10 @@ public final class DotenvFile {
             for (Binding binding : defining) {
                 if (binding == last) {
                     edited.append(text, copied, binding.keyStart()).append(literal);
+                    if (binding.valueEnd() < text.length() && text.charAt(binding.valueEnd()) == '#') {
+                        // "A="x"#note" becomes "A=y #note": a bare value would otherwise swallow the comment.
+                        edited.append(' ');
+                    }
                     copied = binding.valueEnd();
                 } else {
                     edited.append(text, copied, binding.lineStart());

@@ -33,6 +33,14 @@ class DotenvFileTest {
     }
 
     @Test
+    void commentRightAfterAClosingQuoteStaysAComment() throws Exception {
+        Path file = write("A=\"x\"#note\n");
+        DotenvFile.load(file).set("A", Secret.of("y")).write();
+        assertThat(read(file)).isEqualTo("A=y #note\n");
+        assertThat(DotenvParser.standard().parse(file).find("A").orElseThrow().value().revealAsString()).isEqualTo("y");
+    }
+
+    @Test
     void setAppendsNewKeyAddingMissingLineEndAndKeepingCrlf() throws Exception {
         Path file = write("A=1\r\nB=2");
         DotenvFile.load(file).set("C", Secret.of("3")).write();

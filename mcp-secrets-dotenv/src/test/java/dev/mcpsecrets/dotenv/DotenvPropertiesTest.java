@@ -25,7 +25,7 @@ class DotenvPropertiesTest {
         try {
             Path dir = Files.createTempDirectory("dotenv-props");
             Path file = dir.resolve(".env");
-            Files.writeString(file, "# kept\nexport FIRST=one # note\n\nMULTI=\"a\nb\"\nLAST='x'\n", StandardCharsets.UTF_8);
+            Files.writeString(file, "# kept\nexport FIRST=one # note\n\nMULTI=\"a\nb\"\nHASHED=\"q\"#c\nLAST='x'", StandardCharsets.UTF_8);
             file.toFile().deleteOnExit();
             dir.toFile().deleteOnExit();
             return file;
@@ -59,13 +59,32 @@ class DotenvPropertiesTest {
         DotenvFile edited = DotenvFile.load(BASE).set(key, Secret.of(value));
         DotenvResult parsed = edited.parse(DotenvParser.standard());
         assertThat(parsed.find(key).orElseThrow().value().revealAsString()).isEqualTo(value);
-        if (!List.of("FIRST", "MULTI", "LAST").contains(key)) {
+        if (!List.of("FIRST", "MULTI", "HASHED", "LAST").contains(key)) {
             assertThat(parsed.find("MULTI").orElseThrow().value().revealAsString()).isEqualTo("a\nb");
             assertThat(parsed.find("FIRST").orElseThrow().value().revealAsString()).isEqualTo("one");
         }
         DotenvResult again = edited.set(key, Secret.of(value + "2")).parse(DotenvParser.standard());
         assertThat(again.find(key).orElseThrow().value().revealAsString()).isEqualTo(value + "2");
         assertThat(again.entries().stream().filter(e -> e.key().equals(key)).count()).isEqualTo(1);
+    }
+
+    @Property(tries = 300)
+    void rewritingAnExistingStatementKeepsTheOthers(@ForAll("existingKeys") String key, @ForAll("values") String value)
+            throws Exception {
+        DotenvResult parsed = DotenvFile.load(BASE).set(key, Secret.of(value)).parse(DotenvParser.standard());
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.keys()).containsExactly("FIRST", "MULTI", "HASHED", "LAST");
+        assertThat(parsed.find(key).orElseThrow().value().revealAsString()).isEqualTo(value);
+        for (String other : List.of("FIRST", "MULTI", "HASHED", "LAST")) {
+            if (!other.equals(key)) {
+                assertThat(parsed.find(other)).isPresent();
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<String> existingKeys() {
+        return Arbitraries.of("FIRST", "MULTI", "HASHED", "LAST");
     }
 
     @Property(tries = 300)
