@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             TrustCommand.class,
             AuditCommand.class,
+            DoctorCommand.class,
+            UsagesCommand.class,
             CommandLine.HelpCommand.class,
         },
         footer = {"", "Examples:",

@@ -1,0 +1,132 @@
+package dev.mcpsecrets.cli;
+
+import dev.mcpsecrets.api.ProviderStatus;
+import dev.mcpsecrets.api.Secrets;
+import dev.mcpsecrets.policy.FileSystemView;
+import dev.mcpsecrets.policy.config.ConfigDiscovery;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mcp-secrets doctor}: what is in effect here and what to fix, on one screen. */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = {"Show the profile in effect, each provider's availability and why, the permissions of",
+            "the known secret locations, and the MCP client configs 'audit' would read."},
+        footer = {"", "Examples:", "  mcp-secrets doctor", "  mcp-secrets doctor --profile production",
+            "", "Exit codes: 0 nothing to fix, 1 something to fix (each line says what), 2 usage error."})
+final class DoctorCommand implements Callable<Integer>, CliFactory.EnvironmentAware {
+    private static final Set<PosixFilePermission> OTHERS = Set.of(PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+    @Option(names = "--profile", paramLabel = "PROFILE", description = "Profile to report (default from the environment).")
+    String profile;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private Map<String, String> environment = System.getenv();
+    private int problems;
+
+    @Override
+    public void setEnvironment(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        FileSystemView files = PolicySupport.files(environment);
+        try (Secrets secrets = SecretsFactory.create(environment, profile, Duration.ofSeconds(5))) {
+            out.println("profile: " + secrets.profile() + "  (" + profileSource() + ")");
+            out.println();
+            out.println("providers (resolution order):");
+            for (ProviderStatus p : secrets.providers()) {
+                boolean ok = p.availability().available();
+                out.printf("  %-16s %-10s %s%n", p.id(), ok ? "ok" : p.availability().reason(), p.availability().detail());
+            }
+        }
+        out.println();
+        out.println("secret locations:");
+        Path configDir = UserConfigDir.from(environment).path();
+        location(out, files, configDir, true);
+        location(out, files, configDir.resolve(TrustStore.FILE_NAME), false);
+        location(out, files, files.fingerprintKeyFile(), false);
+        Path claudeSecrets = files.home().resolve(".claude").resolve("secrets");
+        location(out, files, claudeSecrets, true);
+        for (Path dir : List.of(configDir, claudeSecrets, files.workingDirectory())) {
+            for (Path env : dotenvFiles(dir)) {
+                location(out, files, env, false);
+            }
+        }
+        out.println();
+        out.println("MCP client configs 'mcp-secrets audit' reads:");
+        for (ConfigDiscovery.Candidate c : ConfigDiscovery.candidates(files)) {
+            boolean present = Files.isRegularFile(c.path());
+            out.printf("  %-9s %-7s %-15s %s%n", present ? "found" : "-", c.scope().name().toLowerCase(java.util.Locale.ROOT),
+                    c.client().name().toLowerCase(java.util.Locale.ROOT), files.display(c.path()));
+        }
+        out.println();
+        out.println(problems == 0 ? "nothing to fix; next: mcp-secrets audit"
+                : problems + (problems == 1 ? " thing" : " things") + " to fix (see above); then: mcp-secrets audit");
+        return problems == 0 ? Main.OK : Main.FAILED;
+    }
+
+    private String profileSource() {
+        if (profile != null) {
+            return "--profile";
+        }
+        for (String v : List.of("MCP_SECRETS_PROFILE", "CLAUDE_ENV")) {
+            if (environment.get(v) != null && !environment.get(v).isBlank()) {
+                return "from " + v;
+            }
+        }
+        return "default; set MCP_SECRETS_PROFILE to change";
+    }
+
+    private void location(PrintWriter out, FileSystemView files, Path p, boolean directory) throws IOException {
+        String shown = files.display(p);
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            out.printf("  %-11s %s%n", "-", shown);
+            return;
+        }
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            out.printf("  %-11s %s%n", "present", shown);
+            return;
+        }
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
+        String mode = PosixFilePermissions.toString(perms);
+        boolean loose = perms.stream().anyMatch(OTHERS::contains);
+        if (loose) {
+            problems++;
+            out.printf("  %-11s %s  readable by others: chmod %s %s%n", mode, shown, directory ? "700" : "600", shown);
+        } else {
+            out.printf("  %-11s %s  ok%n", mode, shown);
+        }
+    }
+
+    private static List<Path> dotenvFiles(Path dir) throws IOException {
+        List<Path> found = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.list(dir)) {
+                s.filter(p -> p.getFileName().toString().startsWith(".env") && Files.isRegularFile(p))
+                        .sorted().forEach(found::add);
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.mcpsecrets.cli;
+
+import dev.mcpsecrets.api.Secrets;
+import dev.mcpsecrets.policy.FileSystemView;
+import dev.mcpsecrets.policy.KeyedFingerprinter;
+import dev.mcpsecrets.policy.config.McpConfigFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mcp-secrets usages}: where each secret reference or plaintext value is used, for rotation after a leak. */
+@Command(name = "usages", mixinStandardHelpOptions = true,
+        description = {"List which configs and servers use each secret reference and each plaintext value",
+            "(by keyed fingerprint, never the value): a leaked credential's blast radius and the places to rotate."},
+        footer = {"", "Examples:",
+            "  mcp-secrets usages",
+            "  mcp-secrets usages --ref op://Private/GitHub/token",
+            "  pbpaste | mcp-secrets usages --value-stdin        # where is this leaked token configured?",
+            "  mcp-secrets usages ~/.claude.json .mcp.json",
+            "", "Exit codes: 0 something listed, 1 nothing uses the reference or value, 2 usage error."})
+final class UsagesCommand implements Callable<Integer>, CliFactory.EnvironmentAware {
+    @Parameters(paramLabel = "CONFIG", arity = "0..*", description = "Config files (default: discover as audit does).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--ref", paramLabel = "REF", description = "Only the places using this reference.")
+    String ref;
+
+    @Option(names = "--value-stdin", description = "Read a (leaked) value from stdin and list the places holding it.")
+    boolean valueFromStdin;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private Map<String, String> environment = System.getenv();
+
+    @Override
+    public void setEnvironment(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        FileSystemView files = PolicySupport.files(environment);
+        List<McpConfigFile> configs = PolicySupport.configs(paths, files);
+        Set<String> schemes;
+        try (Secrets secrets = SecretsFactory.create(environment, null, Duration.ofSeconds(5))) {
+            schemes = secrets.knownSchemes();
+        }
+        List<Usages.Use> uses = Usages.collect(configs, schemes);
+        PrintWriter out = spec.commandLine().getOut();
+        if (valueFromStdin) {
+            return leaked(out, uses, LeakedValue.read(System.in));
+        }
+        KeyedFingerprinter fingerprints = KeyedFingerprinter.forKeyFile(files.fingerprintKeyFile());
+        Map<String, List<Usages.Use>> byKey = new LinkedHashMap<>();
+        for (Usages.Use use : uses) {
+            String key = use.reference() ? use.value().value()
+                    : "plaintext " + KeyedFingerprinter.shortForm(fingerprints.fingerprint(use.value().value()))
+                            + " (" + use.value().value().length() + " characters)";
+            if (use.commandLineWord()) {
+                continue;
+            }
+            if (ref == null || (use.reference() && use.value().value().equals(ref.strip()))) {
+                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(use);
+            }
+        }
+        byKey.forEach((key, list) -> {
+            out.println(key);
+            list.forEach(u -> out.println("  " + u.place()));
+        });
+        out.println(byKey.size() + (byKey.size() == 1 ? " value" : " values") + " in " + configs.size()
+                + (configs.size() == 1 ? " config" : " configs"));
+        return byKey.isEmpty() && ref != null ? Main.FAILED : Main.OK;
+    }
+
+    private static int leaked(PrintWriter out, List<Usages.Use> uses, char[] value) {
+        try {
+            if (value.length == 0) {
+                throw new CliException(Main.USAGE, "--value-stdin: nothing was read from stdin");
+            }
+            String needle = new String(value);
+            int found = 0;
+            for (Usages.Use use : uses) {
+                if (!use.reference() && use.value().value().contains(needle)) {
+                    out.println(use.place());
+                    found++;
+                }
+            }
+            out.println(found == 0 ? "the value is not in these configs" : found + (found == 1 ? " place holds" : " places hold")
+                    + " the value: rotate it at its issuer, then replace each with a reference");
+            return found == 0 ? Main.FAILED : Main.OK;
+        } finally {
+            java.util.Arrays.fill(value, '\0');
+        }
+    }
+}
