@@ -16,60 +16,55 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CheckDiscoveryTest {
 
-    /** Loads fine. */
-    public static final class GoodCheck implements PolicyCheck {
+    /** A check that finds nothing, with a fixed id. */
+    abstract static class FixedIdCheck implements PolicyCheck {
+        private final String id;
+
+        FixedIdCheck(String id) {
+            this.id = id;
+        }
+
         @Override
         public String id() {
-            return "TEST-GOOD-001";
+            return id;
         }
 
         @Override
         public Stream<Finding> run(PolicyContext context) {
             return Stream.empty();
+        }
+    }
+
+    /** Loads fine. */
+    public static final class GoodCheck extends FixedIdCheck {
+        /** Creates it. */
+        public GoodCheck() {
+            super("TEST-GOOD-001");
         }
     }
 
     /** Fails in its constructor, as a plugin with a missing dependency would. */
-    public static final class ExplodingCheck implements PolicyCheck {
+    public static final class ExplodingCheck extends FixedIdCheck {
         /** Always throws. */
         public ExplodingCheck() {
+            super("TEST-EXPLODE-001");
             throw new IllegalStateException("plugin broken");
-        }
-
-        @Override
-        public String id() {
-            return "TEST-EXPLODE-001";
-        }
-
-        @Override
-        public Stream<Finding> run(PolicyContext context) {
-            return Stream.empty();
         }
     }
 
     /** Has an id that is no rule id. */
-    public static final class BadIdCheck implements PolicyCheck {
-        @Override
-        public String id() {
-            return "not a rule id";
-        }
-
-        @Override
-        public Stream<Finding> run(PolicyContext context) {
-            return Stream.empty();
+    public static final class BadIdCheck extends FixedIdCheck {
+        /** Creates it. */
+        public BadIdCheck() {
+            super("not a rule id");
         }
     }
 
     /** Takes an id that is already taken. */
-    public static final class DuplicateCheck implements PolicyCheck {
-        @Override
-        public String id() {
-            return "TEST-GOOD-001";
-        }
-
-        @Override
-        public Stream<Finding> run(PolicyContext context) {
-            return Stream.empty();
+    public static final class DuplicateCheck extends FixedIdCheck {
+        /** Creates it. */
+        public DuplicateCheck() {
+            super("TEST-GOOD-001");
         }
     }
 
