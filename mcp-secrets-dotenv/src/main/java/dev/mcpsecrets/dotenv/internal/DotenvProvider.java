@@ -132,12 +132,19 @@ public final class DotenvProvider implements SecretProvider {
             if (path.isEmpty()) {
                 throw new SecretException(Reason.MALFORMED, ref.format(), "the file name before '#' is empty");
             }
+            Path file;
             if (path.startsWith("~/")) {
                 String home = ctx.getenv("HOME");
-                return new Candidate(Paths.get(home == null || home.isBlank() ? System.getProperty("user.home") : home,
-                        path.substring(2)), null);
+                file = Paths.get(home == null || home.isBlank() ? System.getProperty("user.home") : home,
+                        path.substring(2)).toAbsolutePath().normalize();
+            } else {
+                file = Paths.get(path).toAbsolutePath().normalize();
             }
-            return new Candidate(Paths.get(path).toAbsolutePath().normalize(), null);
+            // A file named explicitly inside a dedicated secrets directory is held to that directory's rule too.
+            Path dedicated = SearchPath.directories(ctx).stream()
+                    .filter(d -> d.dedicated() && d.dir().equals(file.getParent()))
+                    .map(SearchPath.Directory::dir).findFirst().orElse(null);
+            return new Candidate(file, dedicated);
         } catch (InvalidPathException e) {
             throw new SecretException(Reason.MALFORMED, ref.format(), "not a valid path: " + e.getReason());
         }

@@ -125,6 +125,17 @@ class DotenvProviderTest {
     }
 
     @Test
+    void explicitFileInsideAnOpenSecretsDirectoryIsRefusedInProduction() throws Exception {
+        Path dir = secretsDir();
+        Path env = file(dir, "app.env", "TOKEN=x\n", "rw-------");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-x---"));
+        assertThatThrownBy(() -> resolve("dotenv:~/.config/mcp-secrets/app.env#TOKEN", ctx(Profile.PRODUCTION)))
+                .hasMessageContaining("directory " + dir + " has mode 750");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        assertThat(resolve("dotenv:" + env + "#TOKEN", ctx(Profile.PRODUCTION))).isEqualTo("x");
+    }
+
+    @Test
     void symlinkIsResolvedAndItsTargetChecked() throws Exception {
         Path target = file(tmp.resolve("elsewhere"), "real.env", "TOKEN=x\n", "rw-rw-rw-");
         Files.createSymbolicLink(project.resolve(".env"), target);
