@@ -60,6 +60,17 @@ class SecretPropertyFailureTest {
     }
 
     @Test
+    void resolvedValueThatFailsConversionIsNotShownByTheBindFailureReport(CapturedOutput output) {
+        assertThatThrownBy(() -> TestApplication.run(Map.of("MODE_VAR", "not-a-mode-" + RESOLVABLE),
+                "--spring.main.banner-mode=secret:env:MODE_VAR"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(output.getAll())
+                .contains("APPLICATION FAILED TO START")
+                .contains("Failed to bind the resolved secret of property 'spring.main.banner-mode'")
+                .doesNotContain(RESOLVABLE);
+    }
+
+    @Test
     void successfulStartWithDebugLoggingNeverLogsAValue(CapturedOutput output) {
         TestApplication.run(Map.of("TOKEN_VAR", RESOLVABLE), "--github.token=secret:env:TOKEN_VAR",
                 "--logging.level.dev.mcpsecrets=TRACE", "--logging.level.org.springframework.core.env=DEBUG",
