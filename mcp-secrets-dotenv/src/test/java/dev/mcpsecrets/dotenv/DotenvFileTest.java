@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,40 +26,39 @@ class DotenvFileTest {
         return Files.readString(file, StandardCharsets.UTF_8);
     }
 
+    /** Writes {@code before}, applies the edit, writes the result with {@link DotenvFile#write()} and reads it back. */
+    private String afterEdit(String before, UnaryOperator<DotenvFile> edit) throws Exception {
+        Path file = write(before);
+        edit.apply(DotenvFile.load(file)).write();
+        return read(file);
+    }
+
     @Test
     void setReplacesInPlaceKeepingCommentsIndentationExportAndOrder() throws Exception {
-        Path file = write("# header\n\n  export A=old # keep me\nB='b'\n# tail\n");
-        DotenvFile.load(file).set("A", Secret.of("new value")).write();
-        assertThat(read(file)).isEqualTo("# header\n\n  export A='new value' # keep me\nB='b'\n# tail\n");
+        assertThat(afterEdit("# header\n\n  export A=old # keep me\nB='b'\n# tail\n", f -> f.set("A", Secret.of("new value"))))
+                .isEqualTo("# header\n\n  export A='new value' # keep me\nB='b'\n# tail\n");
     }
 
     @Test
     void commentRightAfterAClosingQuoteStaysAComment() throws Exception {
-        Path file = write("A=\"x\"#note\n");
-        DotenvFile.load(file).set("A", Secret.of("y")).write();
-        assertThat(read(file)).isEqualTo("A=y #note\n");
-        assertThat(DotenvParser.standard().parse(file).find("A").orElseThrow().value().revealAsString()).isEqualTo("y");
+        String after = afterEdit("A=\"x\"#note\n", f -> f.set("A", Secret.of("y")));
+        assertThat(after).isEqualTo("A=y #note\n");
+        assertThat(DotenvParser.standard().parse(after, "t").find("A").orElseThrow().value().revealAsString()).isEqualTo("y");
     }
 
     @Test
     void setAppendsNewKeyAddingMissingLineEndAndKeepingCrlf() throws Exception {
-        Path file = write("A=1\r\nB=2");
-        DotenvFile.load(file).set("C", Secret.of("3")).write();
-        assertThat(read(file)).isEqualTo("A=1\r\nB=2\r\nC=3\r\n");
+        assertThat(afterEdit("A=1\r\nB=2", f -> f.set("C", Secret.of("3")))).isEqualTo("A=1\r\nB=2\r\nC=3\r\n");
     }
 
     @Test
     void setRemovesEarlierDuplicatesSoNoOldValueLingers() throws Exception {
-        Path file = write("A=first\nB=x\nA=\"multi\nline\"\nC=y\n");
-        DotenvFile.load(file).set("A", Secret.of("z")).write();
-        assertThat(read(file)).isEqualTo("B=x\nA=z\nC=y\n");
+        assertThat(afterEdit("A=first\nB=x\nA=\"multi\nline\"\nC=y\n", f -> f.set("A", Secret.of("z")))).isEqualTo("B=x\nA=z\nC=y\n");
     }
 
     @Test
     void removeDropsWholeMultilineStatements() throws Exception {
-        Path file = write("A=1\nB=\"x\ny\" # c\nC=3\n");
-        DotenvFile.load(file).remove("B").write();
-        assertThat(read(file)).isEqualTo("A=1\nC=3\n");
+        assertThat(afterEdit("A=1\nB=\"x\ny\" # c\nC=3\n", f -> f.remove("B"))).isEqualTo("A=1\nC=3\n");
     }
 
     @Test
