@@ -19,8 +19,9 @@ import java.util.OptionalLong;
 
 /**
  * Asks the GitHub REST API what a token is: {@code GET /user} with the token, reading the
- * {@code X-OAuth-Scopes}, {@code X-Accepted-OAuth-Scopes} and
- * {@code github-authentication-token-expiration} headers. Redirects are never followed (the token
+ * {@code X-OAuth-Scopes} and {@code github-authentication-token-expiration} headers
+ * ({@code X-Accepted-OAuth-Scopes} names what the endpoint needs, not what the token holds, so it
+ * plays no part). Redirects are never followed (the token
  * must reach only the configured API). Rate limits are honoured: a {@code retry-after} or
  * {@code x-ratelimit-reset} that ends within the deadline is waited for once, a later one is
  * reported.
@@ -57,12 +58,11 @@ public final class GitHubApi {
      *
      * @param scopes the {@code X-OAuth-Scopes} list, empty when the header is absent (fine-grained
      *     tokens, GitHub App tokens)
-     * @param acceptedScopes the {@code X-Accepted-OAuth-Scopes} list
      * @param expiration the expiry, empty when the header is absent (no expiry)
      * @param expirationUnreadable whether an expiry header was present but unreadable
      * @param login the account the token acts as, if the body said
      */
-    public record Known(Optional<List<String>> scopes, List<String> acceptedScopes, Optional<Instant> expiration,
+    public record Known(Optional<List<String>> scopes, Optional<Instant> expiration,
             boolean expirationUnreadable, Optional<String> login) implements Answer {
     }
 
@@ -99,32 +99,34 @@ public final class GitHubApi {
      */
     public Answer probe(Secret token) throws InterruptedException {
         Instant deadline = clock.instant().plus(timeout);
-        HttpResponse<String> response = send(token, deadline);
-        if (response == null) {
+        try {
+            HttpResponse<String> response = send(token, deadline);
+            Optional<Duration> wait = rateLimitWait(response);
+            if (wait.isPresent()) {
+                Instant retryAt = clock.instant().plus(wait.get());
+                if (!retryAt.isBefore(deadline)) {
+                    return new RateLimited(Optional.of(retryAt));
+                }
+                Thread.sleep(Math.max(0, wait.get().toMillis()));
+                response = send(token, deadline);
+                Optional<Duration> again = rateLimitWait(response);
+                if (again.isPresent()) {
+                    return new RateLimited(Optional.of(clock.instant().plus(again.get())));
+                }
+            }
+            return interpret(response);
+        } catch (HttpTimeoutException e) {
             return new Failed("no answer from " + baseUrl + " within " + timeout.toSeconds() + " s");
+        } catch (IOException e) {
+            // the JDK client's messages name the host at most, never a request header
+            return new Failed("could not reach " + baseUrl + " (" + e.getClass().getSimpleName() + ")");
         }
-        Optional<Duration> wait = rateLimitWait(response);
-        if (wait.isPresent()) {
-            Instant retryAt = clock.instant().plus(wait.get());
-            if (!retryAt.isBefore(deadline)) {
-                return new RateLimited(Optional.of(retryAt));
-            }
-            Thread.sleep(Math.max(0, wait.get().toMillis()));
-            response = send(token, deadline);
-            if (response == null) {
-                return new Failed("no answer from " + baseUrl + " after waiting for its rate limit");
-            }
-            if (rateLimitWait(response).isPresent()) {
-                return new RateLimited(rateLimitWait(response).map(w -> clock.instant().plus(w)));
-            }
-        }
-        return interpret(response);
     }
 
-    private HttpResponse<String> send(Secret token, Instant deadline) throws InterruptedException {
+    private HttpResponse<String> send(Secret token, Instant deadline) throws IOException, InterruptedException {
         Duration left = Duration.between(clock.instant(), deadline);
         if (left.isNegative() || left.isZero()) {
-            return null;
+            throw new HttpTimeoutException("deadline passed");
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/user")).timeout(left).GET()
                 .header("Accept", "application/vnd.github+json")
@@ -132,13 +134,7 @@ public final class GitHubApi {
                 .header("User-Agent", "mcp-secrets-policy")
                 .header("Authorization", "Bearer " + token.revealAsString())
                 .build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            return null;
-        } catch (IOException e) {
-            return null;
-        }
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private Answer interpret(HttpResponse<String> response) {
@@ -151,12 +147,10 @@ public final class GitHubApi {
                     + message(response.body()).map(m -> " (" + m + ")").orElse(""));
         }
         Optional<List<String>> scopes = response.headers().firstValue("x-oauth-scopes").map(GitHubApi::list);
-        List<String> accepted = response.headers().firstValue("x-accepted-oauth-scopes").map(GitHubApi::list)
-                .orElse(List.of());
         Optional<String> expiryText = response.headers().firstValue("github-authentication-token-expiration");
         Optional<Instant> expiry = expiryText.flatMap(TokenExpiry::parse);
         Optional<String> login = field(response.body(), "login");
-        return new Known(scopes, accepted, expiry, expiryText.isPresent() && expiry.isEmpty(), login);
+        return new Known(scopes, expiry, expiryText.isPresent() && expiry.isEmpty(), login);
     }
 
     private Optional<Duration> rateLimitWait(HttpResponse<String> response) {

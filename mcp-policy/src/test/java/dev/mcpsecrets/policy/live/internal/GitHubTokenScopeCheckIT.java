@@ -204,6 +204,30 @@ class GitHubTokenScopeCheckIT {
     }
 
     @Test
+    void slowApiIsCouldNotCheckAtTheDeadline() {
+        github.on(CLEAN, n -> {
+            try {
+                Thread.sleep(2500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return FakeGitHub.user("octocat", Map.of("X-OAuth-Scopes", "repo"));
+        });
+        PolicyContext ctx = PolicyContext.builder()
+                .configs(List.of(LiveTestConfigs.claudeDesktop(dir, LiveTestConfigs.server("github",
+                        "@modelcontextprotocol/server-github", "\"GITHUB_TOKEN\": \"" + CLEAN + "\""))))
+                .liveProbes(true, Set.of())
+                .options(LiveProbeSettings.defaults().withGithubApiUrl(github.url()).withTimeout(Duration.ofSeconds(1))
+                        .toOptions())
+                .build();
+        long start = System.nanoTime();
+        List<Finding> f = new GitHubTokenScopeCheck().run(ctx).toList();
+        assertThat(summary(f)).containsExactly("MCP-LIVE-GH-006 medium");
+        assertThat(f.get(0).message()).contains("no answer from " + github.url() + " within 1 s");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2400));
+    }
+
+    @Test
     void configCannotChooseTheApiUrl() throws Exception {
         try (FakeGitHub decoy = new FakeGitHub()) {
             List<Finding> f = run("\"GITHUB_TOKEN\": \"" + CLEAN + "\", \"GITHUB_API_URL\": \"" + decoy.url()

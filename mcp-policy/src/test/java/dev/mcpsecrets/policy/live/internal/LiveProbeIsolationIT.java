@@ -68,6 +68,21 @@ class LiveProbeIsolationIT {
     }
 
     @Test
+    void databaseThatNeverAnswersIsCouldNotCheckWithinTheDeadline() throws Exception {
+        try (CountingSocket socket = new CountingSocket(InetAddress.getLoopbackAddress(), true)) {
+            PolicyContext ctx = context(socket.port(), "127.0.0.1", true, Set.of()).toBuilder()
+                    .options(LiveProbeSettings.defaults().withTimeout(Duration.ofSeconds(1)).toOptions()).build();
+            long start = System.nanoTime();
+            List<Finding> f = new DatabasePrivilegeCheck().run(ctx).toList();
+            assertThat(summary(f)).containsExactly("MCP-LIVE-DB-005 medium", "MCP-LIVE-DB-006 medium",
+                    "MCP-LIVE-DB-006 medium");
+            assertThat(socket.accepted()).isEqualTo(2);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("two probes of 1 s each").isLessThan(
+                    Duration.ofSeconds(6));
+        }
+    }
+
+    @Test
     void hostThatIsNeitherLoopbackNorAllowedIsNeverContacted() throws Exception {
         Optional<InetAddress> lan = nonLoopbackAddress();
         Assumptions.assumeTrue(lan.isPresent(), "this machine has no non-loopback IPv4 address to test with");
