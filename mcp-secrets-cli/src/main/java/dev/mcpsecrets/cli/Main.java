@@ -26,12 +26,18 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             DoctorCommand.class,
             UsagesCommand.class,
+            DotenvCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class,
         },
         footer = {"", "Examples:",
             "  mcp-secrets get env:GITHUB_TOKEN",
             "  mcp-secrets get 'keychain:github-mcp/token || env:GITHUB_TOKEN' --reveal",
-            "  mcp-secrets providers"})
+            "  mcp-secrets providers",
+            "  mcp-secrets run --env GITHUB_TOKEN=op://Private/GitHub/token -- npx -y @modelcontextprotocol/server-github",
+            "  mcp-secrets audit                 # this user's and this project's MCP configs",
+            "  mcp-secrets doctor",
+            "  source <(mcp-secrets completion)"})
 public final class Main implements Runnable {
     /** Exit code: success. */
     public static final int OK = 0;
