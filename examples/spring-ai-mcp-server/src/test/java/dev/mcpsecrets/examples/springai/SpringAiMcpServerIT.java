@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,10 @@ class SpringAiMcpServerIT {
     Path dir;
     private Path project;
 
-    /** The policy guard checks MCP configs of a home and a project of this test's own, not the machine's. */
+    /**
+     * A home and a project of this test's own: the dotenv provider and the policy guard read them, not
+     * the machine's.
+     */
     @BeforeEach
     void directories() throws IOException {
         Files.createDirectories(dir.resolve("home"));
@@ -32,14 +37,22 @@ class SpringAiMcpServerIT {
     }
 
     private StdioServerProcess start(Map<String, String> variables) throws IOException {
-        return StdioServerProcess.start(variables, dir.resolve("stderr.txt"),
+        Map<String, String> withHome = new HashMap<>(variables);
+        withHome.put("HOME", dir.resolve("home").toString());
+        return StdioServerProcess.start(withHome, dir.resolve("stderr.txt"),
                 "--mcp-secrets.policy.home=" + dir.resolve("home"),
                 "--mcp-secrets.policy.project-directory=" + project);
     }
 
     @Test
     void answersInitializeToolsListAndToolsCallWithOnlyProtocolMessagesOnStdout() throws Exception {
-        try (StdioServerProcess server = start(Map.of("GITHUB_PERSONAL_ACCESS_TOKEN", TOKEN))) {
+        // the token comes from ~/.config/mcp-secrets/.env through the dotenv: alternative
+        Path secrets = Files.createDirectories(dir.resolve("home/.config/mcp-secrets"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.writeString(Files.createFile(secrets.resolve(".env"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
+                "GITHUB_PERSONAL_ACCESS_TOKEN=" + TOKEN + "\n");
+        try (StdioServerProcess server = start(Map.of())) {
             server.send("""
                     {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",\
                     "capabilities":{},"clientInfo":{"name":"it","version":"1"}}}""");
@@ -76,7 +89,8 @@ class SpringAiMcpServerIT {
             assertThat(server.stderrText())
                     .contains("APPLICATION FAILED TO START")
                     .contains("example.github.token (class path resource [application.yml]")
-                    .contains("keychain:github-mcp/token || env:GITHUB_PERSONAL_ACCESS_TOKEN");
+                    .contains("keychain:github-mcp/token || dotenv:GITHUB_PERSONAL_ACCESS_TOKEN"
+                            + " || env:GITHUB_PERSONAL_ACCESS_TOKEN");
         }
     }
 
