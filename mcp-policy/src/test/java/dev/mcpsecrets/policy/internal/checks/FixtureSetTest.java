@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,6 +81,23 @@ class FixtureSetTest {
     @MethodSource("fixtures")
     void fixedConfigYieldsNothing(String fixture) throws Exception {
         assertThat(audit(fixture, "fixed")).isEmpty();
+    }
+
+    @Test
+    void examplesInTheRepositoryAreTheFixtures() throws Exception {
+        Path examples = Path.of("..", "examples", "configs");
+        Assumptions.assumeTrue(Files.isDirectory(examples), "not run from the source tree");
+        for (String fixture : fixtures().toList()) {
+            for (String variant : List.of("insecure", "fixed")) {
+                Path dir = root().resolve(fixture).resolve(variant);
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path f : files.filter(Files::isRegularFile).toList()) {
+                        Path copy = examples.resolve(variant).resolve(fixture).resolve(dir.relativize(f).toString());
+                        assertThat(copy).as("examples/configs copy of " + fixture + "/" + variant).hasSameTextualContentAs(f);
+                    }
+                }
+            }
+        }
     }
 
     @Test

@@ -15,9 +15,12 @@ import java.util.regex.Pattern;
  * @param keywords lowercase prefilter keywords
  * @param minEntropy minimum Shannon entropy in bits per character
  * @param multiline whether the match may span lines (the regex then sees a few following lines)
+ * @param lookbehind how many characters before its keyword a match may start (0: at the keyword)
+ * @param gate characters of which one must follow the keyword for the regex to be tried (empty: none)
+ * @param gateWithin how many characters after the keyword the gate character may be
  */
 public record SecretRule(String id, String kind, Pattern pattern, int secretGroup, List<String> keywords,
-        double minEntropy, boolean multiline) {
+        double minEntropy, boolean multiline, int lookbehind, String gate, int gateWithin) {
 
     /**
      * Validates the parts.
@@ -29,6 +32,9 @@ public record SecretRule(String id, String kind, Pattern pattern, int secretGrou
      * @param keywords the keywords
      * @param minEntropy the entropy threshold
      * @param multiline whether multiline
+     * @param lookbehind the characters a match may start before its keyword
+     * @param gate the gate characters
+     * @param gateWithin the gate distance
      */
     public SecretRule {
         Objects.requireNonNull(id, "id");
@@ -37,6 +43,10 @@ public record SecretRule(String id, String kind, Pattern pattern, int secretGrou
         keywords = List.copyOf(keywords);
         if (keywords.isEmpty()) {
             throw new IllegalArgumentException("rule " + id + " needs at least one keyword");
+        }
+        Objects.requireNonNull(gate, "gate");
+        if (lookbehind < 0 || gateWithin < 0) {
+            throw new IllegalArgumentException("rule " + id + " has a negative lookbehind or gateWithin");
         }
         if (secretGroup < 0 || secretGroup > pattern.matcher("").groupCount()) {
             throw new IllegalArgumentException("rule " + id + " has no group " + secretGroup);

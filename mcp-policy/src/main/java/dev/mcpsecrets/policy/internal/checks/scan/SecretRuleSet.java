@@ -98,7 +98,8 @@ public final class SecretRuleSet {
             }
             rules.add(new SecretRule(id, string(r, "kind"), pattern, (int) number(r, "secretGroup", 0), keywords,
                     number(r, "entropy", 0), r.get("multiline").filter(m -> m instanceof JsonValue.BooleanValue b
-                            && b.value()).isPresent()));
+                            && b.value()).isPresent(), (int) number(r, "lookbehind", 0),
+                    r.getString("gate").map(JsonValue.StringValue::value).orElse(""), (int) number(r, "gateWithin", 0)));
         }
         JsonValue.ObjectValue fields = root.getObject("fields").orElseThrow(() -> bad(root, "\"fields\" is missing"));
         JsonValue.ObjectValue allow = root.getObject("allowlist").orElseThrow(() -> bad(root, "\"allowlist\" is missing"));

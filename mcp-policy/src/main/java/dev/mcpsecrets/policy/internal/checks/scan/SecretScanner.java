@@ -8,13 +8,12 @@ import java.util.regex.Matcher;
 
 /**
  * Finds secrets in text in time linear in its length: one Aho-Corasick pass finds the rules'
- * keywords, and a rule's regex runs only in a bounded window around a hit (the line, at most
- * {@value #BEFORE} characters before and {@value #AFTER} after; a few lines for multi-line rules),
- * each window once per rule. The regexes in the data are bounded or possessive, so no window can
- * make them backtrack without limit. Thread-safe.
+ * keywords, and a rule's regex is tried, anchored, only where a match could start around a hit (at
+ * the keyword, or up to the rule's lookbehind before it), seeing at most {@value #AFTER} characters
+ * after it ({@value #MULTILINE_AFTER} for multi-line rules). The regexes in the data are bounded or
+ * possessive, so no attempt can backtrack without limit. Thread-safe.
  */
 public final class SecretScanner {
-    static final int BEFORE = 256;
     static final int AFTER = 1024;
     static final int MULTILINE_AFTER = 4096;
 
@@ -102,17 +101,15 @@ public final class SecretScanner {
         return m.rule().isGeneric() ? 1 : 0;
     }
 
-    /** State of one scan: the windows already searched per rule. */
+    /** State of one scan: where each rule last matched. */
     private final class Run implements KeywordIndex.HitSink {
         private final CharSequence text;
-        private final int[] searchedUntil;
         private final int[] matchedUntil;
         private final Matcher[] matchers;
         final List<SecretMatch> found = new ArrayList<>();
 
         Run(CharSequence text) {
             this.text = text;
-            this.searchedUntil = new int[rules.size()];
             this.matchedUntil = new int[rules.size()];
             this.matchers = new Matcher[rules.size()];
         }
@@ -123,16 +120,81 @@ public final class SecretScanner {
             while (mask != 0) {
                 int rule = Long.numberOfTrailingZeros(mask);
                 mask &= mask - 1;
-                if (end >= searchedUntil[rule]) {
-                    search(rule, end);
+                if (end >= matchedUntil[rule]) {
+                    tryAt(rule, end);
                 }
             }
         }
 
-        private void search(int ruleIndex, int hit) {
+        /**
+         * Tries the rule's regex anchored at each place a match around this keyword could start: the
+         * keyword itself (whichever of the rule's keywords ended here) and up to the rule's lookbehind
+         * before it, never before the start of the line. A handful of anchored attempts per hit keep
+         * the cost per character constant.
+         */
+        private void tryAt(int ruleIndex, int end) {
             SecretRule rule = rules.get(ruleIndex);
-            int from = lineStart(hit);
-            int to = rule.multiline() ? Math.min(text.length(), hit + MULTILINE_AFTER) : lineEnd(hit);
+            if (!rule.gate().isEmpty() && !gateOpen(rule, end)) {
+                return;
+            }
+            for (String keyword : rule.keywords()) {
+                int keywordStart = end + 1 - keyword.length();
+                if (keywordStart < matchedUntil[ruleIndex] || !endsHere(keyword, keywordStart)) {
+                    continue;
+                }
+                int first = Math.max(lineStart(keywordStart, rule.lookbehind()), matchedUntil[ruleIndex]);
+                int limit = Math.min(text.length(), end + (rule.multiline() ? MULTILINE_AFTER : AFTER));
+                Matcher m = matcher(ruleIndex, rule);
+                for (int start = keywordStart; start >= first; start--) {
+                    m.region(start, limit);
+                    if (m.lookingAt() && accept(ruleIndex, rule, m)) {
+                        return;
+                    }
+                }
+            }
+        }
+
+        private boolean accept(int ruleIndex, SecretRule rule, Matcher m) {
+            int s = m.start(rule.secretGroup());
+            int e = m.end(rule.secretGroup());
+            if (s >= 0 && e > s && Entropy.shannon(text, s, e) >= rule.minEntropy()
+                    && !ruleSet.isPlaceholder(text.subSequence(s, e))) {
+                found.add(new SecretMatch(rule, s, e));
+                matchedUntil[ruleIndex] = m.end();
+                return true;
+            }
+            return false;
+        }
+
+        /** Whether a gate character follows the keyword closely enough. */
+        private boolean gateOpen(SecretRule rule, int end) {
+            int limit = Math.min(text.length(), end + 1 + rule.gateWithin());
+            for (int i = end + 1; i < limit; i++) {
+                if (rule.gate().indexOf(text.charAt(i)) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether the lowercase ASCII keyword occurs at this index, ignoring case. */
+        private boolean endsHere(String keyword, int from) {
+            if (from < 0) {
+                return false;
+            }
+            for (int i = 0; i < keyword.length(); i++) {
+                char c = text.charAt(from + i);
+                if (c >= 'A' && c <= 'Z') {
+                    c = (char) (c + ('a' - 'A'));
+                }
+                if (c != keyword.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private Matcher matcher(int ruleIndex, SecretRule rule) {
             Matcher m = matchers[ruleIndex];
             if (m == null) {
                 m = rule.pattern().matcher(text);
@@ -140,36 +202,14 @@ public final class SecretScanner {
                 m.useAnchoringBounds(false);
                 matchers[ruleIndex] = m;
             }
-            m.region(from, to);
-            while (m.find()) {
-                int s = m.start(rule.secretGroup());
-                int e = m.end(rule.secretGroup());
-                if (s < 0 || e <= s || s < matchedUntil[ruleIndex]) {
-                    continue;
-                }
-                if (Entropy.shannon(text, s, e) >= rule.minEntropy()
-                        && !ruleSet.isPlaceholder(text.subSequence(s, e))) {
-                    found.add(new SecretMatch(rule, s, e));
-                    matchedUntil[ruleIndex] = e;
-                }
-            }
-            searchedUntil[ruleIndex] = to;
+            return m;
         }
 
-        private int lineStart(int hit) {
-            int limit = Math.max(0, hit - BEFORE);
-            int i = hit;
+        private int lineStart(int from, int reach) {
+            int limit = Math.max(0, from - reach);
+            int i = from;
             while (i > limit && text.charAt(i - 1) != '\n') {
                 i--;
-            }
-            return i;
-        }
-
-        private int lineEnd(int hit) {
-            int limit = Math.min(text.length(), hit + AFTER);
-            int i = hit;
-            while (i < limit && text.charAt(i) != '\n') {
-                i++;
             }
             return i;
         }
