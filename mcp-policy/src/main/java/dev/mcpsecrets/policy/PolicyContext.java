@@ -126,13 +126,15 @@ public final class PolicyContext {
     }
 
     /**
-     * Whether a live probe may contact this host.
+     * Whether a live probe may contact this host: live probes are on, and the host is a loopback
+     * literal ({@code localhost}, {@code 127.x.y.z}, {@code ::1}; names are never resolved) or is in
+     * {@link #allowedHosts()}.
      *
-     * @param host a host name
-     * @return {@code true} if live probes are allowed and the host is in {@link #allowedHosts()}
+     * @param host a host name as written in a config
+     * @return {@code true} if the probe may connect
      */
     public boolean mayContact(String host) {
-        return liveProbesAllowed && host != null && allowedHosts.contains(host.toLowerCase(java.util.Locale.ROOT));
+        return dev.mcpsecrets.policy.live.internal.Hosts.mayContact(this, host);
     }
 
     /**

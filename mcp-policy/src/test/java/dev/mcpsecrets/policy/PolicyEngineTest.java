@@ -108,6 +108,9 @@ class PolicyEngineTest {
         assertThat(engine(TestChecks.live("TEST-LIVE-001")).build().run(allowed).findings()).hasSize(1);
         assertThat(allowed.mayContact("API.GITHUB.COM")).isTrue();
         assertThat(allowed.mayContact("evil.example")).isFalse();
+        assertThat(allowed.mayContact("127.0.0.1")).as("loopback needs no allow-list entry").isTrue();
+        assertThat(off.findings()).isEmpty();
+        assertThat(context().mayContact("127.0.0.1")).as("nothing is contacted with live probes off").isFalse();
     }
 
     @Test
