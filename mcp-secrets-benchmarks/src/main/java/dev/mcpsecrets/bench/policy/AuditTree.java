@@ -102,14 +102,14 @@ final class AuditTree {
         }
     }
 
-    /** A Claude Desktop config with this many servers, every tenth with a plaintext token. */
+    /** A Claude Desktop config with this many servers: every tenth with a plaintext token, every fiftieth filesystem server given "/". */
     void writeConfig(int servers) throws IOException {
         try (Writer w = Files.newBufferedWriter(config)) {
             w.write("{\n  \"mcpServers\": {\n");
             for (int i = 0; i < servers; i++) {
                 String env = i % 10 == 0 ? "\"GITHUB_PERSONAL_ACCESS_TOKEN\": \"" + token("ghp_", 36) + "\""
                         : "\"GITHUB_PERSONAL_ACCESS_TOKEN\": \"op://Private/GitHub/token\"";
-                String root = i % 50 == 0 ? "/" : "/home/user/projects/p" + i;
+                String root = i % 50 == 1 ? "/" : "/home/user/projects/p" + i;
                 w.write("    \"server-" + i + "\": {\"command\": \"npx\", \"args\": [\"-y\", "
                         + (i % 2 == 0 ? "\"@modelcontextprotocol/server-github\"" : "\"@modelcontextprotocol/server-filesystem\", \"" + root + "\"")
                         + "], \"env\": {" + env + ", \"LOG_LEVEL\": \"info\"}}" + (i + 1 < servers ? "," : "") + "\n");
