@@ -154,8 +154,9 @@ final class ConfigSecrets {
             if (knownWithName(place, name, carrier, value)) {
                 return;
             }
-            String literal = References.literalPart(value).strip();
-            if (literal.isEmpty() || literal.length() != value.strip().length()) {
+            // a value built with substitutions names its secret; only known formats count in its literal part
+            String literal = value.strip();
+            if (literal.isEmpty() || References.isSchemeReference(literal) || !References.substitutions(literal).isEmpty()) {
                 return;
             }
             if ((declaredSecret || rules.isSecretName(name)) && rules.isSecretValue(name, literal)) {

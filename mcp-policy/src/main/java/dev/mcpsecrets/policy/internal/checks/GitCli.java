@@ -37,17 +37,18 @@ final class GitCli {
      * The top directory of the work tree holding a directory.
      *
      * @param dir a directory
-     * @return the work tree, or empty when the directory is in none (or git is missing)
+     * @return the work tree, or empty when the directory is in none
+     * @throws IOException if git cannot be started or does not answer before the deadline: the
+     *     checks then fail (closed) instead of reporting a clean repository
      */
-    Optional<Path> workTree(Path dir) {
-        try {
-            List<String> out = new ArrayList<>();
-            int code = run(dir, List.of("rev-parse", "--show-toplevel"), out::add);
-            return code == 0 && !out.isEmpty() ? Optional.of(Path.of(out.get(0)).toAbsolutePath().normalize())
-                    : Optional.empty();
-        } catch (IOException e) {
+    Optional<Path> workTree(Path dir) throws IOException {
+        if (!java.nio.file.Files.isDirectory(dir)) {
             return Optional.empty();
         }
+        List<String> out = new ArrayList<>();
+        int code = run(dir, List.of("rev-parse", "--show-toplevel"), out::add);
+        return code == 0 && !out.isEmpty() ? Optional.of(Path.of(out.get(0)).toAbsolutePath().normalize())
+                : Optional.empty();
     }
 
     /**

@@ -52,7 +52,13 @@ public final class GitHistoryCheck implements PolicyCheck {
     public Stream<Finding> run(PolicyContext context) {
         FileSystemView view = context.files();
         GitCli git = new GitCli(view, GitCli.timeout(context.option("git.timeoutSeconds"), Duration.ofSeconds(120)));
-        Optional<Path> tree = git.workTree(view.workingDirectory());
+        Optional<Path> tree;
+        try {
+            tree = git.workTree(view.workingDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("git could not examine " + view.display(view.workingDirectory()) + ": "
+                    + e.getMessage(), e);
+        }
         if (tree.isEmpty()) {
             return Stream.empty();
         }

@@ -47,25 +47,32 @@ public final class GitIgnoreCheck implements PolicyCheck {
         Map<Path, Optional<Path>> trees = new HashMap<>();
         List<Finding> findings = new ArrayList<>();
         for (Path file : files) {
-            Path dir = file.getParent();
-            Optional<Path> tree = trees.computeIfAbsent(dir, git::workTree);
-            if (tree.isEmpty()) {
-                continue;
-            }
             try {
+                Path dir = file.getParent();
+                Optional<Path> tree = trees.get(dir);
+                if (tree == null) {
+                    tree = git.workTree(dir);
+                    trees.put(dir, tree);
+                }
+                if (tree.isEmpty()) {
+                    continue;
+                }
                 String relative = tree.get().relativize(file.toRealPath()).toString();
                 if (relative.startsWith("..")) {
                     continue;
                 }
                 int ignored = git.run(tree.get(), List.of("check-ignore", "-q", "--", relative), line -> { });
-                if (ignored != 1) {
+                if (ignored == 0) {
                     continue;
+                }
+                if (ignored != 1) {
+                    throw new IOException("git check-ignore exited with " + ignored);
                 }
                 boolean tracked = git.run(tree.get(), List.of("ls-files", "--error-unmatch", "--", relative),
                         line -> { }) == 0;
                 findings.add(finding(view, tree.get(), file, relative, tracked));
             } catch (IOException e) {
-                throw new UncheckedIOException("git could not check " + view.display(file), e);
+                throw new UncheckedIOException("git could not check " + view.display(file) + ": " + e.getMessage(), e);
             }
         }
         return findings.stream();

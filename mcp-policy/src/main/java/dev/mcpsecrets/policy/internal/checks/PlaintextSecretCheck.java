@@ -63,6 +63,7 @@ public final class PlaintextSecretCheck implements PolicyCheck {
                         + "its backups or its git history has it")
                 .location(p.carrier().location())
                 .remediation(remediation(p, all))
+                .fingerprintHint(p.kind() + ":" + p.name())
                 .build();
     }
 

@@ -43,6 +43,12 @@ class ConfigChecksTest {
                 + " \"headers\": {\"Authorization\": \"Bearer ${input:tok}\"}, \"url\": \"https://x.example.com/?api_key=${KEY:-}\"}}}";
         assertThat(runOn(new PlaintextSecretCheck(), cfg)).isEmpty();
         assertThat(runOn(new CommandLineSecretCheck(), cfg)).isEmpty();
+        String notion = "{\"mcpServers\": {\"notion\": {\"command\": \"npx\", \"args\": [\"-y\", \"@notionhq/notion-mcp-server\"],"
+                + " \"env\": {\"OPENAPI_MCP_HEADERS\": \"{\\\"Authorization\\\": \\\"Bearer ${NOTION_TOKEN}\\\","
+                + " \\\"Notion-Version\\\": \\\"2022-06-28\\\"}\"}}}}";
+        assertThat(runOn(new PlaintextSecretCheck(), notion)).isEmpty();
+        assertThat(runOn(new PlaintextSecretCheck(), notion.replace("${NOTION_TOKEN}", "ntn_FAKEfake0123456789TESTtest")))
+                .extracting(Finding::ruleId).containsExactly("MCP-SEC-002");
     }
 
     @Test

@@ -126,6 +126,20 @@ class GitChecksIT {
         assertThat(Harness.run(new GitHistoryCheck(), Harness.context(elsewhere, Map.of()).build())).isEmpty();
     }
 
+    @Test
+    void historyScanPastItsDeadlineFailsInsteadOfReportingNothing() throws Exception {
+        StringBuilder big = new StringBuilder();
+        for (int i = 0; i < 200_000; i++) {
+            big.append("line ").append(i).append(" token = value").append(i).append('\n');
+        }
+        write(project.resolve("big.txt"), big.toString(), "rw-r--r--");
+        assertThat(git(project, "add", ".")).isZero();
+        assertThat(git(project, "commit", "-q", "-m", "big")).isZero();
+        PolicyContext hurried = Harness.context(view, Map.of()).options(Map.of("git.timeoutSeconds", "0.001")).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new GitHistoryCheck().run(hurried).toList())
+                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("did not finish within");
+    }
+
     private String head() throws IOException, InterruptedException {
         Process p = new ProcessBuilder("git", "rev-parse", "HEAD").directory(project.toFile()).start();
         String out = new String(p.getInputStream().readAllBytes()).strip();
