@@ -15,7 +15,12 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
-        cmd.getErr().println(PREFIX + oneLine(describe(e)));
+        return report(e, cmd.getErr());
+    }
+
+    /** Prints the one line for a failure and gives its exit code (also for commands run without picocli). */
+    static int report(Exception e, java.io.PrintWriter err) {
+        err.println(PREFIX + oneLine(describe(e)));
         return exitCode(e);
     }
 

@@ -3,6 +3,7 @@ package dev.mcpsecrets.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.io.OutputStreamWriter;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,19 +18,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Safe credentials and least-privilege checks for MCP servers.",
-        subcommands = {
-            GetCommand.class,
-            ProvidersCommand.class,
-            KeychainCommand.class,
-            RunCommand.class,
-            TrustCommand.class,
-            AuditCommand.class,
-            DoctorCommand.class,
-            UsagesCommand.class,
-            DotenvCommand.class,
-            CompletionCommand.class,
-            CommandLine.HelpCommand.class,
-        },
         footer = {"", "Examples:",
             "  mcp-secrets get env:GITHUB_TOKEN",
             "  mcp-secrets get 'keychain:github-mcp/token || env:GITHUB_TOKEN' --reveal",
@@ -45,6 +33,26 @@ public final class Main implements Runnable {
     public static final int FAILED = 1;
     /** Exit code: usage error, malformed reference or config. */
     public static final int USAGE = 2;
+
+    /**
+     * The subcommands, in help order. Only the one named on the command line is built: picocli's
+     * model of every command costs more at start than the JVM itself (a method, so that
+     * {@code --version} loads none of them).
+     */
+    static List<Class<?>> subcommands() {
+        return List.of(
+                GetCommand.class,
+                ProvidersCommand.class,
+                KeychainCommand.class,
+                RunCommand.class,
+                TrustCommand.class,
+                AuditCommand.class,
+                DoctorCommand.class,
+                UsagesCommand.class,
+                DotenvCommand.class,
+                CompletionCommand.class,
+                CommandLine.HelpCommand.class);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -63,7 +71,14 @@ public final class Main implements Runnable {
      *
      * @param args command-line arguments
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // answered before the command model is built: that model costs more than the JVM's own start
+            for (String line : new VersionProvider().getVersion()) {
+                System.out.println(line);
+            }
+            return;
+        }
         Logging.configure(args);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
@@ -80,9 +95,19 @@ public final class Main implements Runnable {
      * @return the exit code
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        Integer quick = QuickRun.tryRun(args, err, environment);
+        if (quick != null) {
+            return quick;
+        }
         CommandLine cli = new CommandLine(new Main(), new CliFactory(environment));
+        for (Class<?> command : Subcommands.needed(args, subcommands())) {
+            cli.addSubcommand(command);
+        }
+        CommandLine run = cli.getSubcommands().get("run");
+        if (run != null) {
+            run.setStopAtPositional(true);
+        }
         cli.setOut(out);
-        cli.getSubcommands().get("run").setStopAtPositional(true);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler(ErrorHandler::onParameterError);

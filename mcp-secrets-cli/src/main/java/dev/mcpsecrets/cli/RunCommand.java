@@ -58,17 +58,20 @@ final class RunCommand implements Callable<Integer>, CliFactory.EnvironmentAware
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "Give up resolving after this many seconds (default: ${DEFAULT-VALUE}).")
-    double timeoutSeconds;
+    double timeoutSeconds = 30;
 
     @Option(names = "--check", description = "Run the policy checks for this server first; refuse to start on findings.")
     boolean check;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
             description = "With --check: refuse at this severity or above (default: ${DEFAULT-VALUE}).")
-    String failOn;
+    String failOn = "high";
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Where the --check report goes when run without picocli. */
+    java.io.PrintWriter err;
 
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command and its arguments, after --.")
     List<String> command = new ArrayList<>();
@@ -99,7 +102,7 @@ final class RunCommand implements Callable<Integer>, CliFactory.EnvironmentAware
                 throw new CliException(FAILED_BEFORE_START, "--fail-on: " + e.getMessage());
             }
             LaunchCheck.enforce(config, server, argv, declared, environment, profile, threshold,
-                    spec.commandLine().getErr());
+                    spec != null ? spec.commandLine().getErr() : err);
         }
         Map<String, Secret> secrets;
         try (Secrets s = SecretsFactory.create(environment, profile, Duration.ofMillis((long) (timeoutSeconds * 1000)))) {

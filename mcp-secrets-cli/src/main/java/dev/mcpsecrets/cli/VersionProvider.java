@@ -11,7 +11,8 @@ final class VersionProvider implements CommandLine.IVersionProvider {
     public String[] getVersion() throws IOException {
         try (InputStream in = VersionProvider.class.getResourceAsStream("version.txt")) {
             String version = in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-            return new String[] {"mcp-secrets " + version, "Java " + System.getProperty("java.version")};
+            // String.concat, not +: string concatenation would spin classes at run time, costing --version ~10 ms
+            return new String[] {"mcp-secrets ".concat(version), "Java ".concat(System.getProperty("java.version"))};
         }
     }
 }

@@ -78,6 +78,7 @@ class DotenvCompletionHelpTest {
         "dotenv remove", "completion"})
     void helpShowsExamples(String command) {
         CommandLine cmd = new CommandLine(new Main(), new CliFactory(env()));
+        Main.subcommands().forEach(cmd::addSubcommand);
         for (String name : command.isEmpty() ? new String[0] : command.split(" ")) {
             cmd = cmd.getSubcommands().get(name);
         }
