@@ -42,13 +42,23 @@ final class GitCli {
      *     checks then fail (closed) instead of reporting a clean repository
      */
     Optional<Path> workTree(Path dir) throws IOException {
-        if (!java.nio.file.Files.isDirectory(dir)) {
+        if (!java.nio.file.Files.isDirectory(dir) || !insideRepository(dir)) {
             return Optional.empty();
         }
         List<String> out = new ArrayList<>();
         int code = run(dir, List.of("rev-parse", "--show-toplevel"), out::add);
         return code == 0 && !out.isEmpty() ? Optional.of(Path.of(out.get(0)).toAbsolutePath().normalize())
                 : Optional.empty();
+    }
+
+    /** Whether a {@code .git} directory or file exists here or above: without one, git is not asked. */
+    private static boolean insideRepository(Path dir) {
+        for (Path d = dir.toAbsolutePath(); d != null; d = d.getParent()) {
+            if (java.nio.file.Files.exists(d.resolve(".git"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
