@@ -27,8 +27,8 @@ import picocli.CommandLine.Parameters;
 /** {@code mcp-secrets audit}: least-privilege and plaintext-secret checks on MCP client configs. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = {"Check MCP client configs for plaintext secrets, over-broad access and unsafe files.",
-            "Without paths: this user's configs (Claude Desktop, Claude Code, Cursor, VS Code, Windsurf,",
-            "Gemini CLI) and the current project's .mcp.json, .cursor/mcp.json, .vscode/mcp.json."},
+            "Without CONFIG: this user's configs (Claude Desktop, Claude Code, Cursor, VS Code, Windsurf, Gemini CLI) "
+                + "and the current project's .mcp.json, .cursor/mcp.json, .vscode/mcp.json."},
         footer = {"", "Examples:",
             "  mcp-secrets audit",
             "  mcp-secrets audit examples/configs/insecure.mcp.json",

@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
 
 /** {@code mcp-secrets doctor}: what is in effect here and what to fix, on one screen. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Show the profile in effect, each provider's availability and why, the permissions of",
-            "the known secret locations, and the MCP client configs 'audit' would read."},
+        description = "Show the profile in effect, each provider's availability and why, the permissions of the known "
+                + "secret locations, and the MCP client configs 'audit' would read.",
         footer = {"", "Examples:", "  mcp-secrets doctor", "  mcp-secrets doctor --profile production",
             "", "Exit codes: 0 nothing to fix, 1 something to fix (each line says what), 2 usage error."})
 final class DoctorCommand implements Callable<Integer>, CliFactory.EnvironmentAware {

@@ -67,7 +67,8 @@ final class DotenvCommand implements Runnable {
     /** {@code dotenv set KEY}. */
     @Command(name = "set", mixinStandardHelpOptions = true,
             description = {"Set KEY to a value typed at the terminal (not echoed) or read from stdin (one line).",
-                "The value is never taken from the command line, where the process list and shell history see it."},
+                "The value is never taken from the command line, where the process list and shell history would "
+                    + "see it."},
             footer = {"", "Examples:", "  mcp-secrets dotenv set GITHUB_TOKEN",
                 "  printf %s \"$VALUE\" | mcp-secrets dotenv set GITHUB_TOKEN --file ./.env",
                 "", "Exit codes: 0 written, 2 usage error or empty value, 1 the file could not be written."})

@@ -107,6 +107,7 @@ public final class Main implements Runnable {
         if (run != null) {
             run.setStopAtPositional(true);
         }
+        cli.setUsageHelpWidth(120);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());

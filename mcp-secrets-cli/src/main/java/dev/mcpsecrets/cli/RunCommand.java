@@ -25,16 +25,16 @@ import picocli.CommandLine.Parameters;
 /** {@code mcp-secrets run}: resolve references, then start a server with them in its environment. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Resolve secret references and start a command with them added to its environment.",
-            "No shell is involved, secrets never appear in argv, stdin/stdout/stderr are passed through",
-            "untouched, and INT/TERM/HUP reach the child as TERM."},
+            "No shell is involved and secrets never appear in argv. stdin, stdout and stderr are passed through "
+                + "untouched; INT, TERM and HUP reach the child as TERM."},
         footer = {"", "Examples:",
             "  mcp-secrets run --env GITHUB_TOKEN=op://Private/GitHub/token -- npx -y @modelcontextprotocol/server-github",
             "  mcp-secrets run --env 'DB_PASSWORD=keychain:db/app || env:DB_PASSWORD' -- java -jar server.jar",
             "  mcp-secrets run --env-file .mcp-secrets.env -- ./server",
             "  mcp-secrets trust .mcp.json && mcp-secrets run --config .mcp.json --server github",
             "  mcp-secrets run --check --fail-on medium --env DB_URL=keychain:db/url -- ./server",
-            "", "Exit codes: the command's own, or 125 failed before starting it (bad option, reference,",
-            "config, untrusted config, secret not available), 126 not executable, 127 not found."})
+            "", "Exit codes: the command's own, or 125 failed before starting it (bad option, reference, config, "
+                + "untrusted config, secret not available, --check findings), 126 not executable, 127 not found."})
 final class RunCommand implements Callable<Integer>, CliFactory.EnvironmentAware {
     static final int FAILED_BEFORE_START = 125;
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);

@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
 /** {@code mcp-secrets trust FILE}: allow {@code run --config FILE} to act on this exact content. */
 @Command(name = "trust", mixinStandardHelpOptions = true,
         description = {"Allow 'mcp-secrets run --config FILE' to start the servers FILE declares.",
-            "Records the file's SHA-256 in the user's settings (mode 600); any later change to the file",
-            "needs trusting again, so a cloned repository cannot send your secrets to a command of its choosing."},
+            "Records the file's SHA-256 in the user's settings (mode 600); any later change to the file needs trusting "
+                + "again, so a cloned repository cannot send your secrets to a command of its choosing."},
         footer = {"", "Examples:",
             "  mcp-secrets trust .mcp.json",
             "  mcp-secrets trust --revoke .mcp.json",

@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mcp-secrets usages}: where each secret reference or plaintext value is used, for rotation after a leak. */
 @Command(name = "usages", mixinStandardHelpOptions = true,
-        description = {"List which configs and servers use each secret reference and each plaintext value",
-            "(by keyed fingerprint, never the value): a leaked credential's blast radius and the places to rotate."},
+        description = "List which configs and servers use each secret reference and each plaintext value (by keyed "
+                + "fingerprint, never the value): a leaked credential's blast radius and the places to rotate.",
         footer = {"", "Examples:",
             "  mcp-secrets usages",
             "  mcp-secrets usages --ref op://Private/GitHub/token",
