@@ -34,6 +34,7 @@ module dev.mcpsecrets.policy {
             dev.mcpsecrets.policy.internal.checks.GitHistoryCheck,
             dev.mcpsecrets.policy.internal.checks.EnvironmentSeparationCheck,
             dev.mcpsecrets.policy.internal.checks.DatabaseUserCheck,
+            dev.mcpsecrets.policy.internal.checks.ProductionDatabaseCheck,
             dev.mcpsecrets.policy.internal.checks.RotationCheck,
             dev.mcpsecrets.policy.internal.checks.NetworkCheck,
             dev.mcpsecrets.policy.live.internal.GitHubTokenScopeCheck,

@@ -113,6 +113,21 @@ class ConfigChecksTest {
     }
 
     @Test
+    void productionDatabaseNeedsAReadOnlyUserOrSwitch() {
+        String mysql = "{\"mcpServers\": {\"db\": {\"command\": \"npx\", \"args\": [\"-y\", \"@benborla29/mcp-server-mysql\"],"
+                + " \"env\": {\"MYSQL_HOST\": \"prod-db.example.com\", \"MYSQL_USER\": \"%s\", \"MYSQL_DATABASE\": \"myapp_prod\"}}}}";
+        assertThat(runOn(new ProductionDatabaseCheck(), mysql.formatted("claude_app"))).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("MYSQL_HOST=prod-db.example.com"));
+        assertThat(runOn(new ProductionDatabaseCheck(), mysql.formatted("prod_readonly"))).isEmpty();
+        assertThat(runOn(new ProductionDatabaseCheck(), mysql.formatted("claude_app").replace("prod", "staging"))).isEmpty();
+        String pg = "{\"mcpServers\": {\"pg\": {\"command\": \"npx\", \"args\": [\"-y\", \"postgres-mcp\","
+                + " \"postgresql://app@db.example.com/app_production\"%s]}}}";
+        assertThat(runOn(new ProductionDatabaseCheck(), pg.formatted(""))).extracting(Finding::ruleId)
+                .containsExactly("MCP-DB-002");
+        assertThat(runOn(new ProductionDatabaseCheck(), pg.formatted(", \"--access-mode=restricted\""))).isEmpty();
+    }
+
+    @Test
     void symlinkRootEscapingToASystemDirectoryIsReportedTwice() throws IOException {
         FileSystemView view = Harness.view(root);
         Path projects = Files.createDirectories(view.home().resolve("projects"));

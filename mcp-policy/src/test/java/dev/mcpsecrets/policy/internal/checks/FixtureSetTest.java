@@ -109,7 +109,7 @@ class FixtureSetTest {
             covered.addAll(Files.readAllLines(root().resolve(n).resolve("expected-rules.txt")));
         }
         assertThat(covered).contains("MCP-SEC-001", "MCP-SEC-002", "MCP-SEC-003", "MCP-CMD-001", "MCP-CMD-002",
-                "MCP-FS-001", "MCP-FS-002", "MCP-FS-003", "MCP-FS-005", "MCP-DB-001", "MCP-NET-001", "MCP-NET-002");
+                "MCP-FS-001", "MCP-FS-002", "MCP-FS-003", "MCP-FS-005", "MCP-DB-001", "MCP-DB-002", "MCP-NET-001", "MCP-NET-002");
         List<String> insecure = new ArrayList<>();
         names.forEach(n -> insecure.add(n));
         assertThat(insecure).contains("filesystem-root", "github", "postgres", "mysql", "sqlite", "slack",

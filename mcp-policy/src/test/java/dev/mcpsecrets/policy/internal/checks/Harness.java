@@ -50,7 +50,7 @@ final class Harness {
         return List.of(new PlaintextSecretCheck(), new UnresolvedReferenceCheck(), new CommandLineSecretCheck(),
                 new FilesystemScopeCheck(), new FilePermissionCheck(), new ShellRcCheck(), new GitIgnoreCheck(),
                 new GitHistoryCheck(), new EnvironmentSeparationCheck(), new DatabaseUserCheck(), new RotationCheck(),
-                new NetworkCheck());
+                new NetworkCheck(), new ProductionDatabaseCheck());
     }
 
     /** A view with home {@code root/home} and project {@code root/home/app}. */

@@ -30,6 +30,8 @@ abstract class OfflineCheckContract extends PolicyCheckContract {
                 + " \"fs\": {\"command\": \"npx\", \"args\": [\"-y\", \"@modelcontextprotocol/server-filesystem\", \"/\", \"~/.ssh\"]},"
                 + " \"mysql\": {\"command\": \"sh\", \"args\": [\"-c\", \"MYSQL_USER=root MYSQL_PASSWORD=" + DB_PASSWORD
                 + " TOKEN=$(security find-generic-password -s t -w) GH=$UNSET_VAR node s.js\"]},"
+                + " \"prod\": {\"command\": \"npx\", \"args\": [\"-y\", \"@modelcontextprotocol/server-postgres\","
+                + " \"postgresql://app@prod-db.example.com/app\"]},"
                 + " \"remote\": {\"url\": \"http://mcp.example.com/mcp\", \"headers\": {\"Authorization\": \"Bearer " + Harness.SLACK
                 + "\"}}}}";
         Harness.write(home.resolve(".config/Claude/claude_desktop_config.json"), server, "rw-r--r--");
