@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +37,7 @@ import picocli.CommandLine.Parameters;
             "  mcp-secrets audit --live --allow-host db.internal   # also asks GitHub and databases",
             "", "With CONFIG files named, the project's git history (MCP-GIT-002) is scanned only with --history.",
             "", "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error."})
-final class AuditCommand implements Callable<Integer>, CliFactory.EnvironmentAware {
+final class AuditCommand extends EnvironmentCommand implements Callable<Integer> {
     static final String GIT_HISTORY_CHECK = "MCP-GIT-002";
 
     @Parameters(paramLabel = "CONFIG", arity = "0..*", description = "Config files to audit (default: discover).")
@@ -75,16 +74,6 @@ final class AuditCommand implements Callable<Integer>, CliFactory.EnvironmentAwa
 
     @Option(names = "--skip", paramLabel = "CHECK", description = "Do not run the check with this id (repeatable).")
     List<String> skip = new ArrayList<>();
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    private Map<String, String> environment = System.getenv();
-
-    @Override
-    public void setEnvironment(Map<String, String> environment) {
-        this.environment = environment;
-    }
 
     @Override
     public Integer call() throws IOException {

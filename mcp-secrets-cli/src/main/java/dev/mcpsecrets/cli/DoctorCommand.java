@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
                 + "secret locations, and the MCP client configs 'audit' would read.",
         footer = {"", "Examples:", "  mcp-secrets doctor", "  mcp-secrets doctor --profile production",
             "", "Exit codes: 0 nothing to fix, 1 something to fix (each line says what), 2 usage error."})
-final class DoctorCommand implements Callable<Integer>, CliFactory.EnvironmentAware {
+final class DoctorCommand extends EnvironmentCommand implements Callable<Integer> {
     private static final Set<PosixFilePermission> OTHERS = Set.of(PosixFilePermission.GROUP_READ,
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
             PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
@@ -36,16 +36,7 @@ final class DoctorCommand implements Callable<Integer>, CliFactory.EnvironmentAw
     @Option(names = "--profile", paramLabel = "PROFILE", description = "Profile to report (default from the environment).")
     String profile;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    private Map<String, String> environment = System.getenv();
     private int problems;
-
-    @Override
-    public void setEnvironment(Map<String, String> environment) {
-        this.environment = environment;
-    }
 
     @Override
     public Integer call() throws IOException {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +30,7 @@ final class DotenvCommand implements Runnable {
     }
 
     /** Options shared by the subcommands: which file. */
-    abstract static class FileOptions implements CliFactory.EnvironmentAware {
+    abstract static class FileOptions extends EnvironmentCommand {
         @Parameters(index = "0", paramLabel = "KEY", description = "The variable name.")
         String key;
 
@@ -41,16 +40,6 @@ final class DotenvCommand implements Runnable {
 
         @Option(names = "--profile", paramLabel = "PROFILE", description = "Edit .env.PROFILE in ~/.config/mcp-secrets.")
         String profile;
-
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        Map<String, String> environment = System.getenv();
-
-        @Override
-        public void setEnvironment(Map<String, String> environment) {
-            this.environment = environment;
-        }
 
         Path target() {
             if (!DotenvFile.isValidKey(key)) {
@@ -70,7 +59,7 @@ final class DotenvCommand implements Runnable {
                 "The value is never taken from the command line, where the process list and shell history would "
                     + "see it."},
             footer = {"", "Examples:", "  mcp-secrets dotenv set GITHUB_TOKEN",
-                "  printf %s \"$VALUE\" | mcp-secrets dotenv set GITHUB_TOKEN --file ./.env",
+                "  printf %%s \"$VALUE\" | mcp-secrets dotenv set GITHUB_TOKEN --file ./.env",
                 "", "Exit codes: 0 written, 2 usage error or empty value, 1 the file could not be written."})
     static final class Set extends FileOptions implements Callable<Integer> {
         @Override

@@ -6,7 +6,6 @@ import dev.mcpsecrets.api.Secrets;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Parameters;
             "  mcp-secrets get 'keychain:github-mcp/token || env:GITHUB_TOKEN'",
             "  export TOKEN=\"$(mcp-secrets get --reveal op://Private/GitHub/token)\"",
             "", "Exit codes: 0 resolved, 1 could not be had (reason on stderr), 2 malformed reference."})
-final class GetCommand implements Callable<Integer>, CliFactory.EnvironmentAware {
+final class GetCommand extends EnvironmentCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "REF", description = "Reference, e.g. env:NAME, or alternatives joined by ||.")
     String reference;
 
@@ -36,16 +35,6 @@ final class GetCommand implements Callable<Integer>, CliFactory.EnvironmentAware
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
             description = "Give up after this many seconds (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    private Map<String, String> environment = System.getenv();
-
-    @Override
-    public void setEnvironment(Map<String, String> environment) {
-        this.environment = environment;
-    }
 
     @Override
     public Integer call() throws SecretException {

@@ -5,7 +5,6 @@ import dev.mcpsecrets.api.Secrets;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,19 +14,9 @@ import picocli.CommandLine.Option;
 @Command(name = "providers", mixinStandardHelpOptions = true,
         description = "List the secret providers found, in resolution order, with their availability.",
         footer = {"", "Example:", "  mcp-secrets providers"})
-final class ProvidersCommand implements Callable<Integer>, CliFactory.EnvironmentAware {
+final class ProvidersCommand extends EnvironmentCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "PROFILE", description = "Profile to report (default from the environment).")
     String profile;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    private Map<String, String> environment = System.getenv();
-
-    @Override
-    public void setEnvironment(Map<String, String> environment) {
-        this.environment = environment;
-    }
 
     @Override
     public Integer call() {

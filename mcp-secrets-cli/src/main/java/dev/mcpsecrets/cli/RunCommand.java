@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
             "  mcp-secrets run --check --fail-on medium --env DB_URL=keychain:db/url -- ./server",
             "", "Exit codes: the command's own, or 125 failed before starting it (bad option, reference, config, "
                 + "untrusted config, secret not available, --check findings), 126 not executable, 127 not found."})
-final class RunCommand implements Callable<Integer>, CliFactory.EnvironmentAware {
+final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
     static final int FAILED_BEFORE_START = 125;
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
@@ -67,21 +67,11 @@ final class RunCommand implements Callable<Integer>, CliFactory.EnvironmentAware
             description = "With --check: refuse at this severity or above (default: ${DEFAULT-VALUE}).")
     String failOn = "high";
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     /** Where the --check report goes when run without picocli. */
     java.io.PrintWriter err;
 
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command and its arguments, after --.")
     List<String> command = new ArrayList<>();
-
-    private Map<String, String> environment = System.getenv();
-
-    @Override
-    public void setEnvironment(Map<String, String> environment) {
-        this.environment = environment;
-    }
 
     @Override
     public Integer call() throws InterruptedException {

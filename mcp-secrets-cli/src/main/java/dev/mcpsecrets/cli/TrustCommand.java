@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +20,7 @@ import picocli.CommandLine.Parameters;
             "  mcp-secrets trust --revoke .mcp.json",
             "  mcp-secrets trust --list",
             "", "Exit codes: 0 done, 2 usage error or unreadable file."})
-final class TrustCommand implements Callable<Integer>, CliFactory.EnvironmentAware {
+final class TrustCommand extends EnvironmentCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Config files to trust (or revoke).")
     List<Path> files = List.of();
 
@@ -30,16 +29,6 @@ final class TrustCommand implements Callable<Integer>, CliFactory.EnvironmentAwa
 
     @Option(names = "--list", description = "List the trusted files and their hashes.")
     boolean list;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    private Map<String, String> environment = System.getenv();
-
-    @Override
-    public void setEnvironment(Map<String, String> environment) {
-        this.environment = environment;
-    }
 
     @Override
     public Integer call() throws IOException {

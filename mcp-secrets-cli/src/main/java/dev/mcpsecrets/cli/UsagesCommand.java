@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
             "  pbpaste | mcp-secrets usages --value-stdin        # where is this leaked token configured?",
             "  mcp-secrets usages ~/.claude.json .mcp.json",
             "", "Exit codes: 0 something listed, 1 nothing uses the reference or value, 2 usage error."})
-final class UsagesCommand implements Callable<Integer>, CliFactory.EnvironmentAware {
+final class UsagesCommand extends EnvironmentCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CONFIG", arity = "0..*", description = "Config files (default: discover as audit does).")
     List<Path> paths = new ArrayList<>();
 
@@ -37,16 +37,6 @@ final class UsagesCommand implements Callable<Integer>, CliFactory.EnvironmentAw
 
     @Option(names = "--value-stdin", description = "Read a (leaked) value from stdin and list the places holding it.")
     boolean valueFromStdin;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    private Map<String, String> environment = System.getenv();
-
-    @Override
-    public void setEnvironment(Map<String, String> environment) {
-        this.environment = environment;
-    }
 
     @Override
     public Integer call() throws IOException {

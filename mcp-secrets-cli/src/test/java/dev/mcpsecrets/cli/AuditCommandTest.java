@@ -11,7 +11,6 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,10 +26,7 @@ class AuditCommandTest {
     Path tmp;
 
     private Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
-        env.put("HOME", tmp.resolve("home").toString());
-        env.put("PATH", System.getenv("PATH"));
-        return env;
+        return TestEnvironment.of(tmp);
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,10 +18,7 @@ class DoctorUsagesTest {
     Path tmp;
 
     private Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
-        env.put("HOME", tmp.resolve("home").toString());
-        env.put("PATH", System.getenv("PATH"));
-        return env;
+        return TestEnvironment.of(tmp);
     }
 
     private Path config() throws Exception {
@@ -45,7 +41,7 @@ class DoctorUsagesTest {
         Map<String, String> e = env();
         e.put("MCP_SECRETS_PROFILE", "staging");
         CliRun run = CliRun.of(e, "doctor");
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
         assertThat(run.out()).contains("profile: staging").contains("from MCP_SECRETS_PROFILE").contains("mcp-env")
                 .contains("~/.claude/secrets/.env  readable by others: chmod 600 ~/.claude/secrets/.env")
                 .contains("~/.claude.json").contains("1 thing to fix");

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,9 +22,7 @@ class DotenvCompletionHelpTest {
     Path tmp;
 
     private Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
-        env.put("HOME", tmp.resolve("home").toString());
-        return env;
+        return TestEnvironment.of(tmp);
     }
 
     private static CliRun withStdin(String stdin, Map<String, String> env, String... args) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,11 +14,7 @@ class RunCheckTest {
     Path tmp;
 
     private Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
-        env.put("PATH", System.getenv("PATH"));
-        env.put("HOME", tmp.resolve("home").toString());
-        env.put("SRC", "value-1");
-        return env;
+        return TestEnvironment.of(tmp, "SRC", "value-1");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,11 +32,7 @@ class RunConfigTest {
     Path tmp;
 
     private Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
-        env.put("PATH", System.getenv("PATH"));
-        env.put("HOME", tmp.resolve("home").toString());
-        env.put("SRC_TOKEN", "tok-123");
-        return env;
+        return TestEnvironment.of(tmp, "SRC_TOKEN", "tok-123");
     }
 
     @Test
