@@ -81,6 +81,34 @@ class AuditCommandTest {
     }
 
     @Test
+    void baselineHidesKnownFindingsAndSuppressionsNeedAReason() throws Exception {
+        Path report = tmp.resolve("baseline.json");
+        assertThat(CliRun.of(env(), "audit", "--format", "json", "--output", report.toString(), INSECURE.toString())
+                .exitCode()).isEqualTo(1);
+        CliRun again = CliRun.of(env(), "audit", "--baseline", report.toString(), INSECURE.toString());
+        assertThat(again.exitCode()).as(again.out()).isZero();
+        assertThat(again.out()).contains("0 findings");
+
+        Path suppressions = Files.writeString(tmp.resolve("suppressions.json"), """
+                {"version": 1, "suppressions": [
+                  {"rule": "MCP-FS-001", "location": "**", "reason": "the demo container has nothing else on /"}]}
+                """);
+        CliRun suppressed = CliRun.of(env(), "audit", "--suppressions", suppressions.toString(), INSECURE.toString());
+        CliRun all = CliRun.of(env(), "audit", INSECURE.toString());
+        assertThat(suppressed.out()).contains("1 suppressed");
+        assertThat(lastLine(suppressed.out())).startsWith((findings(all.out()) - 1) + " findings");
+    }
+
+    private static String lastLine(String out) {
+        List<String> lines = out.strip().lines().toList();
+        return lines.get(lines.size() - 1);
+    }
+
+    private static int findings(String out) {
+        return Integer.parseInt(lastLine(out).split(" ")[0]);
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         CliRun badSeverity = CliRun.of(env(), "audit", "--fail-on", "severe", FIXED.toString());
         assertThat(badSeverity.exitCode()).isEqualTo(2);
