@@ -35,6 +35,18 @@ class LauncherIT {
     }
 
     @Test
+    void auditOfTheExampleConfigsFromThePackagedJar() throws Exception {
+        String insecure = ProcessRun.REPO_ROOT.resolve("examples/configs/insecure.mcp.json").toString();
+        String fixed = ProcessRun.REPO_ROOT.resolve("examples/configs/fixed.mcp.json").toString();
+        ProcessRun bad = ProcessRun.of(List.of(LAUNCHER, "audit", insecure), Map.of());
+        assertThat(bad.exitCode()).as(bad.err()).isEqualTo(1);
+        assertThat(bad.out()).contains("MCP-SEC-001").contains("MCP-FS-001").contains("MCP-CMD-001")
+                .doesNotContain("ghp_FAKEfake0123456789");
+        ProcessRun good = ProcessRun.of(List.of(LAUNCHER, "audit", fixed), Map.of());
+        assertThat(good.exitCode()).as(good.out() + good.err()).isZero();
+    }
+
+    @Test
     void versionAnswers() throws Exception {
         ProcessRun run = ProcessRun.of(List.of(LAUNCHER, "--version"), Map.of());
         assertThat(run.exitCode()).isZero();
