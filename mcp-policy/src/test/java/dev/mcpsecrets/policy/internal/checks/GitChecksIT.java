@@ -32,9 +32,14 @@ class GitChecksIT {
         view = Harness.view(root);
         project = view.workingDirectory();
         Files.createDirectories(project);
-        boolean ci = "true".equals(System.getenv("CI"));
-        if (!ci) {
-            Assumptions.assumeTrue(git(project, "--version") == 0, "git is not installed");
+        if (!"true".equals(System.getenv("CI"))) {
+            boolean present;
+            try {
+                present = git(project, "--version") == 0;
+            } catch (IOException e) {
+                present = false;
+            }
+            Assumptions.assumeTrue(present, "git is not installed (the git checks need the git command)");
         }
         assertThat(git(project, "init", "-q", "-b", "main")).isZero();
     }
