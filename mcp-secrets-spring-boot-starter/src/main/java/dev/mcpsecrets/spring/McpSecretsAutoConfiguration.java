@@ -10,7 +10,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -20,13 +19,14 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Spring Boot auto-configuration of mcp-secrets: the startup policy guard, a {@link Secrets} bean for
  * code that resolves references itself, and the actuator sanitizer that hides resolved values. Property values written as
  * {@code secret:<reference>} are resolved earlier, while the environment is prepared and before the
- * context exists. Off with {@code mcp-secrets.enabled=false}.
+ * context exists. Off with {@code mcp-secrets.enabled=false}. The settings ({@link McpSecretsProperties})
+ * are read where they are used rather than bound into a bean, so an application pays for binding them
+ * only when the policy guard runs.
  *
  * @since 0.1
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = McpSecretsProperties.PREFIX + ".enabled", matchIfMissing = true)
-@EnableConfigurationProperties(McpSecretsProperties.class)
 public class McpSecretsAutoConfiguration {
     /** Created by Spring. */
     public McpSecretsAutoConfiguration() {
@@ -38,14 +38,13 @@ public class McpSecretsAutoConfiguration {
      * made (and its providers discovered) only when something injects it.
      *
      * @param environment the environment
-     * @param settings the {@code mcp-secrets.*} settings
      * @return the facade
      */
     @Bean(destroyMethod = "close")
     @Lazy
     @ConditionalOnMissingBean
-    public Secrets mcpSecrets(ConfigurableEnvironment environment, McpSecretsProperties settings) {
-        return SpringSecretsFactory.create(environment, settings.timeout());
+    public Secrets mcpSecrets(ConfigurableEnvironment environment) {
+        return SpringSecretsFactory.create(environment, SpringSecretsFactory.timeout(environment));
     }
 
     /**

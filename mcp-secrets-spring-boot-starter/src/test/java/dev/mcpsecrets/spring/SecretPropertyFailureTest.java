@@ -71,6 +71,18 @@ class SecretPropertyFailureTest {
     }
 
     @Test
+    void invalidTimeoutIsReportedWithThePropertyAndTheReason(CapturedOutput output) {
+        assertThatThrownBy(() -> TestApplication.run(Map.of("TOKEN_VAR", RESOLVABLE),
+                "--github.token=secret:env:TOKEN_VAR", "--mcp-secrets.timeout=soon"))
+                .hasMessageContaining("mcp-secrets.timeout");
+        assertThat(output.getAll())
+                .contains("APPLICATION FAILED TO START")
+                .contains("Invalid value 'soon' for configuration property 'mcp-secrets.timeout'")
+                .contains("it must be a positive duration such as 10s or PT10S")
+                .doesNotContain(RESOLVABLE);
+    }
+
+    @Test
     void successfulStartWithDebugLoggingNeverLogsAValue(CapturedOutput output) {
         TestApplication.run(Map.of("TOKEN_VAR", RESOLVABLE), "--github.token=secret:env:TOKEN_VAR",
                 "--logging.level.dev.mcpsecrets=TRACE", "--logging.level.org.springframework.core.env=DEBUG",

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -39,7 +40,8 @@ public final class SpringSecretsFactory {
      *
      * @param environment the environment
      * @return the timeout, 10 seconds when unset
-     * @throws IllegalArgumentException naming the property if the value is no positive duration
+     * @throws InvalidConfigurationPropertyValueException if the value is no positive duration; Spring
+     *     Boot's failure analysis names the property, the value and where it was set
      */
     public static Duration timeout(ConfigurableEnvironment environment) {
         String property = McpSecretsProperties.PREFIX + ".timeout";
@@ -47,14 +49,15 @@ public final class SpringSecretsFactory {
         if (text == null || text.isBlank()) {
             return DEFAULT_TIMEOUT;
         }
-        Duration timeout;
+        Duration timeout = null;
         try {
             timeout = DurationStyle.detectAndParse(text.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(property + " must be a duration such as 10s or PT10S, was '" + text + "'", e);
+            // reported below, with the property and where it was set
         }
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException(property + " must be positive, was " + text);
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new InvalidConfigurationPropertyValueException(property, text,
+                    "it must be a positive duration such as 10s or PT10S");
         }
         return timeout;
     }
