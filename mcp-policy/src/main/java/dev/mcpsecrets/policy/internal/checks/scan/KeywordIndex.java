@@ -14,7 +14,10 @@ import java.util.Locale;
 final class KeywordIndex {
     private static final int ALPHABET = 128;
 
-    /** Dense transition table: {@code next[state * 128 + c]}. */
+    /**
+     * Dense transition table: {@code next[state * 128 + c]}; a target state with output is stored as
+     * its complement (negative), so the scan loop needs no second lookup for states without hits.
+     */
     private final int[] next;
     /** Per state, a bit mask of the rules one of whose keywords ends here (rules 0..63). */
     private final long[] output;
@@ -81,6 +84,11 @@ final class KeywordIndex {
                 }
             }
         }
+        for (int i = 0; i < next.length; i++) {
+            if (output[next[i]] != 0) {
+                next[i] = ~next[i];
+            }
+        }
     }
 
     private static int[] newRow() {
@@ -107,24 +115,35 @@ final class KeywordIndex {
      * @param sink the receiver
      */
     void scan(CharSequence text, HitSink sink) {
-        int[] table = next;
-        long[] out = output;
-        int state = 0;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c >= ALPHABET) {
-                state = 0;
-                continue;
-            }
-            if (c >= 'A' && c <= 'Z') {
-                c = (char) (c + ('a' - 'A'));
-            }
-            state = table[state * ALPHABET + c];
-            long hit = out[state];
-            if (hit != 0) {
-                sink.hit(hit, i);
-            }
+        if (text instanceof String string) {
+            scanString(string, sink);
+            return;
         }
+        int state = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            state = step(state, text.charAt(i), i, sink);
+        }
+    }
+
+    /** The same loop on a String, where {@code charAt} inlines. */
+    private void scanString(String text, HitSink sink) {
+        int state = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            state = step(state, text.charAt(i), i, sink);
+        }
+    }
+
+    private int step(int state, char ch, int i, HitSink sink) {
+        if (ch >= ALPHABET) {
+            return 0;
+        }
+        int c = ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch;
+        int target = next[(state << 7) + c];
+        if (target >= 0) {
+            return target;
+        }
+        target = ~target;
+        sink.hit(output[target], i);
+        return target;
     }
 }
