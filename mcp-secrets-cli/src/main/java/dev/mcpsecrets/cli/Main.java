@@ -71,14 +71,7 @@ public final class Main implements Runnable {
      *
      * @param args command-line arguments
      */
-    public static void main(String[] args) throws java.io.IOException {
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            // answered before the command model is built: that model costs more than the JVM's own start
-            for (String line : new VersionProvider().getVersion()) {
-                System.out.println(line);
-            }
-            return;
-        }
+    public static void main(String[] args) {
         Logging.configure(args);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);

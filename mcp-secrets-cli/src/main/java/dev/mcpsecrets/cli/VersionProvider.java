@@ -5,14 +5,27 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
-/** Reads the version Maven wrote into the jar. */
+/** The version Maven wrote into the jar's manifest (or, from a classes directory, into version.txt). */
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() throws IOException {
+        return lines();
+    }
+
+    /** The lines of {@code --version}; static so that {@link Entry} can answer without loading picocli. */
+    static String[] lines() throws IOException {
+        // the manifest is already read when the class loads; a resource lookup would cost --version ~5 ms
+        String version = VersionProvider.class.getPackage().getImplementationVersion();
+        if (version == null) {
+            version = fromResource();
+        }
+        // String.concat, not +: string concatenation would spin classes at run time, costing --version ~10 ms
+        return new String[] {"mcp-secrets ".concat(version), "Java ".concat(System.getProperty("java.version"))};
+    }
+
+    private static String fromResource() throws IOException {
         try (InputStream in = VersionProvider.class.getResourceAsStream("version.txt")) {
-            String version = in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-            // String.concat, not +: string concatenation would spin classes at run time, costing --version ~10 ms
-            return new String[] {"mcp-secrets ".concat(version), "Java ".concat(System.getProperty("java.version"))};
+            return in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         }
     }
 }
