@@ -1,16 +1,13 @@
 package dev.mcpsecrets.policy.internal.checks;
 
 import dev.mcpsecrets.policy.Finding;
-import dev.mcpsecrets.policy.PolicyCheck;
 import dev.mcpsecrets.policy.PolicyContext;
 import dev.mcpsecrets.policy.Severity;
 import dev.mcpsecrets.policy.config.JsonValue;
-import dev.mcpsecrets.policy.config.McpConfigFile;
 import dev.mcpsecrets.policy.config.McpServer;
 import dev.mcpsecrets.policy.config.ServerShape;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * {@code MCP-DB-001}: a database server connecting as {@code root}, {@code postgres}, {@code sa} or
@@ -27,7 +23,7 @@ import java.util.stream.Stream;
  * connection strings (passwords inside connection strings are {@code MCP-SEC-001} /
  * {@code MCP-CMD-001}).
  */
-public final class DatabaseUserCheck implements PolicyCheck {
+public final class DatabaseUserCheck extends ServerEntryCheck {
     static final String ID = "MCP-DB-001";
     private static final Set<String> ADMINS = Set.of("root", "postgres", "sa", "admin", "administrator", "superuser",
             "dba", "sys", "system", "rdsadmin", "azure_superuser", "cloudsqladmin", "mysql");
@@ -49,40 +45,33 @@ public final class DatabaseUserCheck implements PolicyCheck {
     }
 
     @Override
-    public Stream<Finding> run(PolicyContext context) {
-        List<Finding> findings = new ArrayList<>();
-        for (McpConfigFile config : context.configs()) {
-            for (McpServer server : config.servers()) {
-                Optional<ServerShape> shape = context.serverCatalog().identify(server);
-                Set<String> seen = new LinkedHashSet<>();
-                List<String> userEnv = shape.map(ServerShape::databaseUserEnv).orElse(List.of());
-                for (Map.Entry<String, JsonValue.StringValue> e : server.env().entrySet()) {
-                    if (userEnv.contains(e.getKey()) || USER_NAME.matcher(e.getKey()).matches()) {
-                        check(server, e.getValue(), e.getValue().value(), e.getKey(), seen, findings);
-                    }
-                    urlUser(e.getValue().value()).ifPresent(u -> check(server, e.getValue(), u, e.getKey(), seen, findings));
-                }
-                List<JsonValue.StringValue> args = server.args();
-                for (int i = 0; i < args.size(); i++) {
-                    JsonValue.StringValue arg = args.get(i);
-                    urlUser(arg.value()).ifPresent(u -> check(server, arg, u, "connection string", seen, findings));
-                    Matcher flag = USER_FLAG.matcher(arg.value());
-                    if (flag.matches() && shape.map(s -> s.category().equals("database")).orElse(false)) {
-                        String user = flag.group(1) != null ? flag.group(1) : i + 1 < args.size() ? args.get(i + 1).value() : "";
-                        check(server, arg, user, "--user", seen, findings);
-                    }
-                }
-                ShellScript.scriptArgument(server.commandLine()).ifPresent(arg -> {
-                    for (ShellScript.Assignment a : ShellScript.parse(arg.value()).assignments()) {
-                        if (USER_NAME.matcher(a.name()).matches()) {
-                            check(server, arg, a.value(), a.name(), seen, findings);
-                        }
-                        urlUser(a.value()).ifPresent(u -> check(server, arg, u, a.name(), seen, findings));
-                    }
-                });
+    void check(McpServer server, Optional<ServerShape> shape, PolicyContext context, List<Finding> findings) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> userEnv = shape.map(ServerShape::databaseUserEnv).orElse(List.of());
+        for (Map.Entry<String, JsonValue.StringValue> e : server.env().entrySet()) {
+            if (userEnv.contains(e.getKey()) || USER_NAME.matcher(e.getKey()).matches()) {
+                check(server, e.getValue(), e.getValue().value(), e.getKey(), seen, findings);
+            }
+            urlUser(e.getValue().value()).ifPresent(u -> check(server, e.getValue(), u, e.getKey(), seen, findings));
+        }
+        List<JsonValue.StringValue> args = server.args();
+        for (int i = 0; i < args.size(); i++) {
+            JsonValue.StringValue arg = args.get(i);
+            urlUser(arg.value()).ifPresent(u -> check(server, arg, u, "connection string", seen, findings));
+            Matcher flag = USER_FLAG.matcher(arg.value());
+            if (flag.matches() && shape.map(s -> s.category().equals("database")).orElse(false)) {
+                String user = flag.group(1) != null ? flag.group(1) : i + 1 < args.size() ? args.get(i + 1).value() : "";
+                check(server, arg, user, "--user", seen, findings);
             }
         }
-        return findings.stream();
+        ShellScript.scriptArgument(server.commandLine()).ifPresent(arg -> {
+            for (ShellScript.Assignment a : ShellScript.parse(arg.value()).assignments()) {
+                if (USER_NAME.matcher(a.name()).matches()) {
+                    check(server, arg, a.value(), a.name(), seen, findings);
+                }
+                urlUser(a.value()).ifPresent(u -> check(server, arg, u, a.name(), seen, findings));
+            }
+        });
     }
 
     static Optional<String> urlUser(String value) {

@@ -1,22 +1,19 @@
 package dev.mcpsecrets.policy.internal.checks;
 
 import dev.mcpsecrets.policy.Finding;
-import dev.mcpsecrets.policy.PolicyCheck;
 import dev.mcpsecrets.policy.PolicyContext;
 import dev.mcpsecrets.policy.Severity;
 import dev.mcpsecrets.policy.config.JsonValue;
-import dev.mcpsecrets.policy.config.McpConfigFile;
 import dev.mcpsecrets.policy.config.McpServer;
+import dev.mcpsecrets.policy.config.ServerShape;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Transport security of MCP servers.
@@ -29,7 +26,7 @@ import java.util.stream.Stream;
  *       {@code sslmode=disable} to a remote database …).</li>
  * </ul>
  */
-public final class NetworkCheck implements PolicyCheck {
+public final class NetworkCheck extends ServerEntryCheck {
     static final String PLAIN_HTTP = "MCP-NET-001";
     static final String NO_TLS_VERIFY = "MCP-NET-002";
     private static final Set<String> INSECURE_FLAGS = Set.of("--insecure", "--no-verify-ssl", "--no-ssl-verify",
@@ -62,23 +59,17 @@ public final class NetworkCheck implements PolicyCheck {
     }
 
     @Override
-    public Stream<Finding> run(PolicyContext context) {
-        List<Finding> findings = new ArrayList<>();
-        for (McpConfigFile config : context.configs()) {
-            for (McpServer server : config.servers()) {
-                server.url().ifPresent(u -> plainHttp(server, u, "its endpoint", Severity.HIGH, findings));
-                for (Map.Entry<String, JsonValue.StringValue> e : server.env().entrySet()) {
-                    plainHttp(server, e.getValue(), e.getKey(), Severity.MEDIUM, findings);
-                    tlsVariable(server, e.getKey(), e.getValue(), findings);
-                }
-                for (JsonValue.StringValue arg : server.args()) {
-                    plainHttp(server, arg, "an argument", Severity.MEDIUM, findings);
-                    tlsArgument(server, arg, findings);
-                }
-                tlsMembers(server, server.definition(), findings);
-            }
+    void check(McpServer server, Optional<ServerShape> shape, PolicyContext context, List<Finding> findings) {
+        server.url().ifPresent(u -> plainHttp(server, u, "its endpoint", Severity.HIGH, findings));
+        for (Map.Entry<String, JsonValue.StringValue> e : server.env().entrySet()) {
+            plainHttp(server, e.getValue(), e.getKey(), Severity.MEDIUM, findings);
+            tlsVariable(server, e.getKey(), e.getValue(), findings);
         }
-        return findings.stream();
+        for (JsonValue.StringValue arg : server.args()) {
+            plainHttp(server, arg, "an argument", Severity.MEDIUM, findings);
+            tlsArgument(server, arg, findings);
+        }
+        tlsMembers(server, server.definition(), findings);
     }
 
     private static void plainHttp(McpServer server, JsonValue.StringValue value, String what, Severity severity,

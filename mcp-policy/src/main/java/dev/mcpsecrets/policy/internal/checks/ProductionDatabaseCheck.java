@@ -1,11 +1,9 @@
 package dev.mcpsecrets.policy.internal.checks;
 
 import dev.mcpsecrets.policy.Finding;
-import dev.mcpsecrets.policy.PolicyCheck;
 import dev.mcpsecrets.policy.PolicyContext;
 import dev.mcpsecrets.policy.Severity;
 import dev.mcpsecrets.policy.config.JsonValue;
-import dev.mcpsecrets.policy.config.McpConfigFile;
 import dev.mcpsecrets.policy.config.McpServer;
 import dev.mcpsecrets.policy.config.ServerShape;
 import java.net.URI;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * {@code MCP-DB-002}: a database server pointed at a production-looking database (host or database
@@ -23,7 +20,7 @@ import java.util.stream.Stream;
  * read-only switch of the server and no read-only-looking user. The guide's checklist: restrict direct
  * access to the production database.
  */
-public final class ProductionDatabaseCheck implements PolicyCheck {
+public final class ProductionDatabaseCheck extends ServerEntryCheck {
     static final String ID = "MCP-DB-002";
     private static final Pattern PRODUCTION = Pattern.compile("(?i)(?:^|[^a-z])(?:prod|production|prd)(?:[^a-z]|$)");
     private static final Pattern READ_ONLY_USER = Pattern.compile(
@@ -42,33 +39,26 @@ public final class ProductionDatabaseCheck implements PolicyCheck {
     }
 
     @Override
-    public Stream<Finding> run(PolicyContext context) {
-        List<Finding> findings = new ArrayList<>();
-        for (McpConfigFile config : context.configs()) {
-            for (McpServer server : config.servers()) {
-                Optional<ServerShape> shape = context.serverCatalog().identify(server);
-                if (shape.filter(s -> s.category().equals("database")).isEmpty()) {
-                    continue;
-                }
-                List<String[]> named = new ArrayList<>();
-                Map<String, JsonValue.StringValue> env = server.env();
-                env.forEach((k, v) -> named.add(new String[] {k, v.value()}));
-                ShellScript.scriptArgument(server.commandLine()).ifPresent(arg -> ShellScript.parse(arg.value())
-                        .assignments().forEach(a -> named.add(new String[] {a.name(), a.value()})));
-                server.args().forEach(a -> named.add(new String[] {"", a.value()}));
-                if (readOnly(server, shape.get(), named)) {
-                    continue;
-                }
-                for (JsonValue.StringValue value : server.credentialCarriers()) {
-                    Optional<String> target = productionTarget(value.value(), named);
-                    if (target.isPresent()) {
-                        findings.add(finding(server, value, target.get(), context));
-                        break;
-                    }
-                }
+    void check(McpServer server, Optional<ServerShape> shape, PolicyContext context, List<Finding> findings) {
+        if (shape.filter(s -> s.category().equals("database")).isEmpty()) {
+            return;
+        }
+        List<String[]> named = new ArrayList<>();
+        Map<String, JsonValue.StringValue> env = server.env();
+        env.forEach((k, v) -> named.add(new String[] {k, v.value()}));
+        ShellScript.scriptArgument(server.commandLine()).ifPresent(arg -> ShellScript.parse(arg.value())
+                .assignments().forEach(a -> named.add(new String[] {a.name(), a.value()})));
+        server.args().forEach(a -> named.add(new String[] {"", a.value()}));
+        if (readOnly(server, shape.get(), named)) {
+            return;
+        }
+        for (JsonValue.StringValue value : server.credentialCarriers()) {
+            Optional<String> target = productionTarget(value.value(), named);
+            if (target.isPresent()) {
+                findings.add(finding(server, value, target.get(), context));
+                break;
             }
         }
-        return findings.stream();
     }
 
     private static boolean readOnly(McpServer server, ServerShape shape, List<String[]> named) {
