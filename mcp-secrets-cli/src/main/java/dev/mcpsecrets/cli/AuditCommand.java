@@ -31,6 +31,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
             "  mcp-secrets audit",
             "  mcp-secrets audit examples/configs/insecure.mcp.json",
+            "  mcp-secrets audit examples/configs/fixed           # every .json file below the directory",
             "  mcp-secrets audit --format sarif --output mcp-audit.sarif .mcp.json",
             "  mcp-secrets audit --fail-on medium --profile production",
             "  mcp-secrets audit --baseline last-audit.json --suppressions mcp-suppressions.json",
@@ -40,7 +41,7 @@ import picocli.CommandLine.Parameters;
 final class AuditCommand extends EnvironmentCommand implements Callable<Integer> {
     static final String GIT_HISTORY_CHECK = "MCP-GIT-002";
 
-    @Parameters(paramLabel = "CONFIG", arity = "0..*", description = "Config files to audit (default: discover).")
+    @Parameters(paramLabel = "CONFIG", arity = "0..*", description = "Config files, or directories of them, to audit (default: discover).")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",

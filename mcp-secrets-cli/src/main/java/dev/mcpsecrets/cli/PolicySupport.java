@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
 
 /** Builds the policy engine and context the commands share, from the command's environment and options. */
@@ -40,12 +41,27 @@ final class PolicySupport {
         }
         List<McpConfigFile> configs = new ArrayList<>();
         for (Path p : paths) {
-            if (!Files.isRegularFile(p)) {
+            if (Files.isDirectory(p)) {
+                for (Path file : jsonFilesBelow(p)) {
+                    configs.add(McpConfigReader.read(file.toAbsolutePath().normalize()));
+                }
+            } else if (Files.isRegularFile(p)) {
+                configs.add(McpConfigReader.read(p.toAbsolutePath().normalize()));
+            } else {
                 throw new CliException(Main.USAGE, p + ": no such file");
             }
-            configs.add(McpConfigReader.read(p.toAbsolutePath().normalize()));
         }
         return configs;
+    }
+
+    /** A named directory stands for every {@code .json} file below it (.mcp.json and .vscode/mcp.json too). */
+    private static List<Path> jsonFilesBelow(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".json")).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new CliException(Main.USAGE, dir + ": cannot list (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     static PolicyContext.Builder context(Map<String, String> environment, String profile, FileSystemView files,

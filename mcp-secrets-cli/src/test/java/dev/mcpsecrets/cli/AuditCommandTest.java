@@ -50,6 +50,18 @@ class AuditCommandTest {
     }
 
     @Test
+    void aDirectoryStandsForEveryConfigBelowIt() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("configs/.vscode"));
+        Files.copy(INSECURE, tmp.resolve("configs/one.mcp.json"));
+        Files.copy(FIXED, dir.resolve("mcp.json"));
+        CliRun run = CliRun.of(env(), "audit", tmp.resolve("configs").toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("one.mcp.json:7:41").contains("in 2 configs");
+        Files.delete(tmp.resolve("configs/one.mcp.json"));
+        assertThat(CliRun.of(env(), "audit", tmp.resolve("configs").toString()).exitCode()).isZero();
+    }
+
+    @Test
     void sarifOutputValidatesAgainstTheSarifSchema() throws Exception {
         Path out = tmp.resolve("audit.sarif");
         CliRun run = CliRun.of(env(), "audit", "--format", "sarif", "--output", out.toString(), INSECURE.toString());
