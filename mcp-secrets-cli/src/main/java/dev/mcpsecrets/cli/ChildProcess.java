@@ -42,7 +42,13 @@ final class ChildProcess {
      */
     static int run(List<String> command, Map<String, String> environment, Map<String, Secret> secrets)
             throws InterruptedException {
-        Path program = locate(command.get(0), environment.get("PATH"));
+        Path program;
+        try {
+            program = locate(command.get(0), environment.get("PATH"));
+        } catch (CliException e) {
+            secrets.values().forEach(Secret::destroy);
+            throw e;
+        }
         List<String> argv = new ArrayList<>(command);
         argv.set(0, program.toString());
         ProcessBuilder pb = new ProcessBuilder(argv).inheritIO();

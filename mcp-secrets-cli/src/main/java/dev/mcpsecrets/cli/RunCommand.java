@@ -75,10 +75,28 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        long started = System.nanoTime();
+        Prepared prepared;
+        try {
+            prepared = prepare();
+        } catch (CliException e) {
+            // every failure before the start is 125, so that it cannot be taken for the child's own code
+            throw e.exitCode() >= FAILED_BEFORE_START ? e : new CliException(FAILED_BEFORE_START, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(FAILED_BEFORE_START, e.getMessage());
+        }
+        LOG.info("resolved {} secret(s) in {} ms", prepared.secrets().size(), (System.nanoTime() - started) / 1_000_000);
+        return ChildProcess.run(prepared.argv(), prepared.environment(), prepared.secrets());
+    }
+
+    /** What to start, its environment without the secrets, and the secrets. */
+    private record Prepared(List<String> argv, Map<String, String> environment, Map<String, Secret> secrets) {
+    }
+
+    private Prepared prepare() {
         if (!(timeoutSeconds > 0)) {
             throw new CliException(FAILED_BEFORE_START, "--timeout must be positive");
         }
-        long started = System.nanoTime();
         Map<String, String> refs = new LinkedHashMap<>();
         Map<String, String> literals = new LinkedHashMap<>();
         List<String> argv = plan(refs, literals);
@@ -94,14 +112,16 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
             LaunchCheck.enforce(config, server, argv, declared, environment, profile, threshold,
                     spec != null ? spec.commandLine().getErr() : err);
         }
+        Map<String, String> childEnv = new LinkedHashMap<>(environment);
+        childEnv.putAll(literals);
+        // a missing or non-executable command fails (127/126) before any secret is fetched
+        ChildProcess.locate(argv.get(0), childEnv.get("PATH"));
         Map<String, Secret> secrets;
         try (Secrets s = SecretsFactory.create(environment, profile, Duration.ofMillis((long) (timeoutSeconds * 1000)))) {
             secrets = resolve(s, refs, literals);
         }
-        LOG.info("resolved {} secret(s) in {} ms", secrets.size(), (System.nanoTime() - started) / 1_000_000);
-        Map<String, String> childEnv = new LinkedHashMap<>(environment);
-        childEnv.putAll(literals);
-        return ChildProcess.run(argv, childEnv, secrets);
+        childEnv.keySet().removeAll(secrets.keySet());
+        return new Prepared(argv, childEnv, secrets);
     }
 
     /** Works out what to start and which variables to set; fills refs and literals. */

@@ -73,6 +73,8 @@ class RunCommandTest {
         assertThat(CliRun.of(env(), "run", "--env", "TOKEN=nope:x", "--", "true").exitCode()).isEqualTo(125);
         assertThat(CliRun.of(env(), "run", "--bogus", "--", "true").exitCode()).isEqualTo(125);
         assertThat(CliRun.of(env(), "run").exitCode()).isEqualTo(125);
+        assertThat(CliRun.of(env(), "run", "--profile", "no good", "--", "true").exitCode()).isEqualTo(125);
+        assertThat(CliRun.of(env(), "run", "--timeout", "0", "--", "true").exitCode()).isEqualTo(125);
     }
 
     @Test
