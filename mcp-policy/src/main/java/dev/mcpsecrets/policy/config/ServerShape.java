@@ -115,7 +115,9 @@ public record ServerShape(String id, String name, String category, List<String> 
             String token = arg.value();
             if ((token.equals("-v") || token.equals("--volume")) && i + 1 < line.size()) {
                 String spec = line.get(i + 1).value();
-                int colon = spec.indexOf(':', spec.length() > 2 && spec.charAt(1) == ':' ? 2 : 0);
+                // "C:\\data:/data" starts with a drive letter; "/:/mcp" is the root directory mounted at /mcp
+                boolean drive = spec.length() > 2 && Character.isLetter(spec.charAt(0)) && spec.charAt(1) == ':';
+                int colon = spec.indexOf(':', drive ? 2 : 0);
                 roots.add(new Root(colon > 0 ? spec.substring(0, colon) : spec, line.get(i + 1)));
             } else if (token.equals("--mount") && i + 1 < line.size()) {
                 mountSource(line.get(i + 1)).ifPresent(roots::add);

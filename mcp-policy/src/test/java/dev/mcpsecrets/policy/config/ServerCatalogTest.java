@@ -47,6 +47,10 @@ class ServerCatalogTest {
                 + "\"-v\", \"/Users/me/code:/projects/code\", \"mcp/filesystem\", \"/projects\"]}");
         assertThat(CATALOG.identify(docker).orElseThrow().filesystemRoots(docker)).extracting(ServerShape.Root::path)
                 .containsExactly("/Users/me/Desktop", "/Users/me/code", "/projects");
+        McpServer rootMount = server("{\"command\": \"docker\", \"args\": [\"run\", \"-v\", \"/:/mcp\", "
+                + "\"-v\", \"C:\\\\data:/data\", \"mcp/filesystem\", \"/mcp\"]}");
+        assertThat(CATALOG.identify(rootMount).orElseThrow().filesystemRoots(rootMount)).extracting(ServerShape.Root::path)
+                .startsWith("/", "C:\\data");
     }
 
     @Test

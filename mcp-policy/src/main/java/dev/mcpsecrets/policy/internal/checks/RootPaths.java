@@ -79,11 +79,6 @@ final class RootPaths {
                 t = "~" + t.substring(home.length());
             }
         }
-        if (t.startsWith("/") && t.indexOf(':') > 0) {
-            // the host side of a Docker volume spec such as "/:/mcp"
-            t = t.substring(0, t.indexOf(':'));
-            t = t.isEmpty() ? "/" : t;
-        }
         if (t.isEmpty() || t.contains("${") || t.startsWith("$")) {
             return Optional.empty();
         }
