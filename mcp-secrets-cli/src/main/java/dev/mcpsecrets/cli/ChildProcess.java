@@ -36,11 +36,12 @@ final class ChildProcess {
      * Runs the command to completion.
      *
      * @param command program and arguments; the program is looked up on the PATH of {@code environment}
+     * @param directory the working directory, or {@code null} for this process's
      * @param environment the child's complete environment except the secrets
      * @param secrets variables to add; destroyed once the child has started
      * @return the child's exit code
      */
-    static int run(List<String> command, Map<String, String> environment, Map<String, Secret> secrets)
+    static int run(List<String> command, Path directory, Map<String, String> environment, Map<String, Secret> secrets)
             throws InterruptedException {
         Path program;
         try {
@@ -52,6 +53,9 @@ final class ChildProcess {
         List<String> argv = new ArrayList<>(command);
         argv.set(0, program.toString());
         ProcessBuilder pb = new ProcessBuilder(argv).inheritIO();
+        if (directory != null) {
+            pb.directory(directory.toFile());
+        }
         Map<String, String> childEnv = pb.environment();
         childEnv.clear();
         childEnv.putAll(environment);

@@ -21,8 +21,8 @@ final class McpClientConfig {
     private McpClientConfig() {
     }
 
-    /** One stdio server entry: what to start and with which environment (values may be references). */
-    record Server(String name, String command, List<String> args, Map<String, String> env) {
+    /** One stdio server entry: what to start, where, and with which environment (values may be references). */
+    record Server(String name, String command, List<String> args, Map<String, String> env, Path cwd) {
     }
 
     static Server server(Path file, byte[] content, String name) {
@@ -58,7 +58,12 @@ final class McpClientConfig {
         for (Map.Entry<String, JsonNode> e : entry.path("env").properties()) {
             env.put(e.getKey(), requireText(file, name, "env." + e.getKey(), e.getValue()));
         }
-        return new Server(name, command.asText(), List.copyOf(args), env);
+        JsonNode cwd = entry.get("cwd");
+        Path dir = cwd == null ? null : Path.of(requireText(file, name, "cwd", cwd));
+        if (dir != null && !dir.isAbsolute()) {
+            dir = file.toAbsolutePath().getParent().resolve(dir).normalize();
+        }
+        return new Server(name, command.asText(), List.copyOf(args), env, dir);
     }
 
     private static String requireText(Path file, String server, String what, JsonNode node) {

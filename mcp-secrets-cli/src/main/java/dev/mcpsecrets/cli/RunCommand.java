@@ -67,6 +67,9 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
             description = "With --check: refuse at this severity or above (default: ${DEFAULT-VALUE}).")
     String failOn = "high";
 
+    /** The config entry's {@code cwd}, or {@code null} for this process's directory. */
+    private Path workingDirectory;
+
     /** Where the --check report goes when run without picocli. */
     java.io.PrintWriter err;
 
@@ -86,7 +89,7 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
             throw new CliException(FAILED_BEFORE_START, e.getMessage());
         }
         LOG.info("resolved {} secret(s) in {} ms", prepared.secrets().size(), (System.nanoTime() - started) / 1_000_000);
-        return ChildProcess.run(prepared.argv(), prepared.environment(), prepared.secrets());
+        return ChildProcess.run(prepared.argv(), workingDirectory, prepared.environment(), prepared.secrets());
     }
 
     /** What to start, its environment without the secrets, and the secrets. */
@@ -135,6 +138,7 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
                 throw new CliException(FAILED_BEFORE_START, "--config needs --server NAME");
             }
             McpClientConfig.Server entry = McpClientConfig.server(config, trustedContent(config), server);
+            workingDirectory = entry.cwd();
             argv = commandOf(entry);
             literals.putAll(entry.env());
         }

@@ -66,6 +66,18 @@ class RunConfigTest {
     }
 
     @Test
+    void entryWorkingDirectoryIsHonoured() throws Exception {
+        java.nio.file.Files.createDirectories(tmp.resolve("srv"));
+        Path config = Files.writeString(tmp.resolve("cwd.json"), """
+                {"mcpServers": {"here": {"command": "sh", "args": ["-c", "[ \\"$(pwd)\\" = \\"$EXPECTED\\" ] && exit 9"],
+                  "cwd": "srv", "env": {"EXPECTED": "%s"}}}}
+                """.formatted(tmp.resolve("srv").toRealPath()));
+        CliRun.of(env(), "trust", config.toString());
+        CliRun run = CliRun.of(env(), "run", "--config", config.toString(), "--server", "here");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(9);
+    }
+
+    @Test
     void changedConfigNeedsTrustingAgain() throws Exception {
         Path config = Files.writeString(tmp.resolve(".mcp.json"), CONFIG);
         CliRun.of(env(), "trust", config.toString());
