@@ -108,9 +108,10 @@ public final class Secrets implements AutoCloseable {
      *
      * @param nameToExpression e.g. {@code GITHUB_TOKEN -> op://Private/GitHub/token}
      * @return secrets by name, in the iteration order of the argument
-     * @throws SecretException if any could not be had
+     * @throws ResolveAllException if any could not be had; {@link ResolveAllException#failures()} tells
+     *     which names and why
      */
-    public Map<String, Secret> resolveAll(Map<String, String> nameToExpression) throws SecretException {
+    public Map<String, Secret> resolveAll(Map<String, String> nameToExpression) throws ResolveAllException {
         Objects.requireNonNull(nameToExpression, "nameToExpression");
         return new BatchResolution(cache, resolver, calls, timeout, this::parse).run(nameToExpression);
     }

@@ -166,7 +166,11 @@ class SecretsTest {
             wanted.put("A", "env:MISSING_A");
             wanted.put("B", "nope:b");
             assertThatThrownBy(() -> secrets.resolveAll(wanted))
-                    .isInstanceOf(SecretException.class)
+                    .isInstanceOfSatisfying(ResolveAllException.class, e -> {
+                        assertThat(e.failures()).containsOnlyKeys("A", "B");
+                        assertThat(e.failures().get("A").reason()).isEqualTo(Reason.NOT_FOUND);
+                        assertThat(e.failures().get("B").reason()).isEqualTo(Reason.MALFORMED);
+                    })
                     .hasMessageContaining("cannot resolve 2 of 3")
                     .hasMessageContaining("A: ").hasMessageContaining("B: ")
                     .hasMessageNotContaining("env-token-value");

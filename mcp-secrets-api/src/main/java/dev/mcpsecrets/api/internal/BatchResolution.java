@@ -2,6 +2,7 @@ package dev.mcpsecrets.api.internal;
 
 import dev.mcpsecrets.api.MalformedRefException;
 import dev.mcpsecrets.api.Reason;
+import dev.mcpsecrets.api.ResolveAllException;
 import dev.mcpsecrets.api.ResolveContext;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
@@ -61,9 +62,9 @@ public final class BatchResolution {
      *
      * @param nameToExpression names and their reference expressions
      * @return secrets by name, owned by the caller
-     * @throws SecretException listing every name that failed
+     * @throws ResolveAllException listing every name that failed
      */
-    public Map<String, Secret> run(Map<String, String> nameToExpression) throws SecretException {
+    public Map<String, Secret> run(Map<String, String> nameToExpression) throws ResolveAllException {
         Map<String, Secret> out = new LinkedHashMap<>();
         Map<String, SecretException> failures = new LinkedHashMap<>();
         Map<String, Pending> pending = new LinkedHashMap<>();
@@ -119,7 +120,7 @@ public final class BatchResolution {
             for (Secret s : out.values()) {
                 s.destroy();
             }
-            throw summarize(failures, nameToExpression);
+            throw new ResolveAllException(failures, nameToExpression.size());
         }
         return out;
     }
@@ -195,27 +196,5 @@ public final class BatchResolution {
         } catch (NoSuchMethodException e) {
             return false;
         }
-    }
-
-    private static SecretException summarize(Map<String, SecretException> failures, Map<String, String> expressions) {
-        StringBuilder sb = new StringBuilder("cannot resolve ").append(failures.size()).append(" of ")
-                .append(expressions.size()).append(failures.size() == 1 ? " secret: " : " secrets: ");
-        boolean first = true;
-        Reason reason = null;
-        for (Map.Entry<String, SecretException> f : failures.entrySet()) {
-            if (!first) {
-                sb.append("; ");
-            }
-            first = false;
-            sb.append(f.getKey()).append(": ").append(f.getValue().getMessage());
-            if (reason == null) {
-                reason = f.getValue().reason();
-            }
-        }
-        SecretException e = new SecretException(reason, null, sb.toString());
-        for (SecretException f : failures.values()) {
-            e.addSuppressed(f);
-        }
-        return e;
     }
 }

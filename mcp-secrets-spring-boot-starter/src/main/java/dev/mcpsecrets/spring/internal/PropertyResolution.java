@@ -2,6 +2,7 @@ package dev.mcpsecrets.spring.internal;
 
 import dev.mcpsecrets.api.MalformedRefException;
 import dev.mcpsecrets.api.Reason;
+import dev.mcpsecrets.api.ResolveAllException;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.Secrets;
@@ -42,7 +43,7 @@ final class PropertyResolution {
         Map<String, Secret> resolved;
         try {
             resolved = secrets.resolveAll(nameToExpression);
-        } catch (SecretException e) {
+        } catch (ResolveAllException e) {
             throw new SecretPropertyException(failures(e, references));
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -54,22 +55,14 @@ final class PropertyResolution {
         return values;
     }
 
-    /** The facade lists each failure as a suppressed exception naming its expression. */
-    private static List<SecretPropertyException.Failure> failures(SecretException batch,
+    /** The facade tells which names (here: property names) failed and why. */
+    private static List<SecretPropertyException.Failure> failures(ResolveAllException batch,
             List<SecretPropertyReference> references) {
         List<SecretPropertyException.Failure> out = new ArrayList<>();
         for (SecretPropertyReference ref : references) {
-            for (Throwable t : batch.getSuppressed()) {
-                if (t instanceof SecretException one
-                        && one.reference().map(r -> r.strip().equals(ref.expression())).orElse(false)) {
-                    out.add(failure(ref, one));
-                    break;
-                }
-            }
-        }
-        if (out.isEmpty()) {
-            for (SecretPropertyReference ref : references) {
-                out.add(failure(ref, batch));
+            SecretException one = batch.failures().get(ref.property());
+            if (one != null) {
+                out.add(failure(ref, one));
             }
         }
         return out;
