@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * Base of the commands that read the environment they are given (the process's, or a test's own)
- * and print through picocli's streams.
+ * and print through picocli's streams ({@code spec}).
  */
 abstract class EnvironmentCommand implements CliFactory.EnvironmentAware {
     @picocli.CommandLine.Spec
@@ -15,9 +15,5 @@ abstract class EnvironmentCommand implements CliFactory.EnvironmentAware {
     @Override
     public void setEnvironment(Map<String, String> environment) {
         this.environment = environment;
-    }
-
-    java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
     }
 }
