@@ -85,7 +85,7 @@ public final class Secrets implements AutoCloseable {
             return hit;
         }
         List<SecretRef> alternatives = parse(key);
-        return cache.get(key, timeout, () -> resolver.resolve(key, alternatives, resolver.newContext()));
+        return cache.get(key, timeout, resolver.loader(key, alternatives));
     }
 
     /**

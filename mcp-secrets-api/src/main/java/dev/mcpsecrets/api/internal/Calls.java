@@ -39,9 +39,9 @@ public final class Calls implements AutoCloseable {
      */
     public Secret resolve(SecretProvider provider, SecretRef ref, ResolveContext ctx) throws SecretException {
         if (provider instanceof EnvironmentProvider) {
-            return checked(provider, ref.format(), () -> provider.resolve(ref, ctx));
+            return provider.resolve(ref, ctx);
         }
-        return underDeadline(provider, ref.format(), ctx, () -> provider.resolve(ref, ctx));
+        return underDeadline(provider, ref.format(), ctx, new ResolveOne(provider, ref, ctx));
     }
 
     /**
@@ -55,7 +55,7 @@ public final class Calls implements AutoCloseable {
      */
     public Map<SecretRef, Secret> resolveAll(SecretProvider provider, Collection<SecretRef> refs, ResolveContext ctx)
             throws SecretException {
-        return underDeadline(provider, refs.size() + " references", ctx, () -> provider.resolveAll(refs, ctx));
+        return underDeadline(provider, refs.size() + " references", ctx, new ResolveBatch(provider, refs, ctx));
     }
 
     /**
@@ -80,7 +80,7 @@ public final class Calls implements AutoCloseable {
         if (ctx.isExpired()) {
             throw new SecretException(Reason.TIMEOUT, what, "deadline passed before " + provider.id() + " was asked");
         }
-        Future<T> future = executor().submit(() -> checked(provider, what, call));
+        Future<T> future = executor().submit(new CheckedCall<>(provider, what, call));
         try {
             return future.get(ctx.remaining().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -120,20 +120,65 @@ public final class Calls implements AutoCloseable {
         }
     }
 
+    /** A provider call as a plain class: the first lambda in a JVM costs milliseconds at start-up. */
+    private static final class CheckedCall<T> implements Callable<T> {
+        private final SecretProvider provider;
+        private final String what;
+        private final Callable<T> call;
+
+        CheckedCall(SecretProvider provider, String what, Callable<T> call) {
+            this.provider = provider;
+            this.what = what;
+            this.call = call;
+        }
+
+        @Override
+        public T call() throws SecretException {
+            return checked(provider, what, call);
+        }
+    }
+
+    /** One resolution, as a plain class for the same reason. */
+    private record ResolveOne(SecretProvider provider, SecretRef ref, ResolveContext ctx) implements Callable<Secret> {
+        @Override
+        public Secret call() throws SecretException {
+            return provider.resolve(ref, ctx);
+        }
+    }
+
+    /** A batch, as a plain class for the same reason. */
+    private record ResolveBatch(SecretProvider provider, Collection<SecretRef> refs, ResolveContext ctx)
+            implements Callable<Map<SecretRef, Secret>> {
+        @Override
+        public Map<SecretRef, Secret> call() throws SecretException {
+            return provider.resolveAll(refs, ctx);
+        }
+    }
+
+    /** Daemon workers, so a hung backend never keeps the JVM alive. */
+    private static final class DaemonThreads implements ThreadFactory {
+        private final int pool;
+        private final AtomicInteger count = new AtomicInteger();
+
+        DaemonThreads(int pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "mcp-secrets-" + pool + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    }
+
     private ExecutorService executor() {
         ExecutorService e = executor;
         if (e == null) {
             synchronized (this) {
                 e = executor;
                 if (e == null) {
-                    int pool = POOL.incrementAndGet();
-                    AtomicInteger n = new AtomicInteger();
-                    ThreadFactory factory = r -> {
-                        Thread t = new Thread(r, "mcp-secrets-" + pool + "-" + n.incrementAndGet());
-                        t.setDaemon(true);
-                        return t;
-                    };
-                    e = Executors.newCachedThreadPool(factory);
+                    e = Executors.newCachedThreadPool(new DaemonThreads(POOL.incrementAndGet()));
                     executor = e;
                 }
             }

@@ -163,6 +163,26 @@ public final class Resolver {
         throw new NoSuitableProviderException(expression, attempts);
     }
 
+    /**
+     * A cache loader that resolves an expression with a fresh context (a plain class: no lambda
+     * bootstrap on a server's first resolution).
+     *
+     * @param expression the expression text
+     * @param alternatives its parsed alternatives
+     * @return the loader
+     */
+    public SecretCache.Loader loader(String expression, List<SecretRef> alternatives) {
+        return new ExpressionLoader(this, expression, alternatives);
+    }
+
+    private record ExpressionLoader(Resolver resolver, String expression, List<SecretRef> alternatives)
+            implements SecretCache.Loader {
+        @Override
+        public Secret load() throws SecretException {
+            return resolver.resolve(expression, alternatives, resolver.newContext());
+        }
+    }
+
     private static String moduleHint(String scheme) {
         switch (scheme) {
             case "dotenv":

@@ -40,7 +40,10 @@ public final class DotenvProvider implements SecretProvider {
     /** The scheme. */
     public static final String SCHEME = "dotenv";
 
-    private static final Logger LOG = LoggerFactory.getLogger(DotenvProvider.class);
+    /** Created on first use: discovering this provider at start-up must not start SLF4J. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(DotenvProvider.class);
+    }
     private final ParsedFiles files = new ParsedFiles();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
@@ -92,7 +95,7 @@ public final class DotenvProvider implements SecretProvider {
             Optional<DotenvEntry> entry = result.find(key);
             if (entry.isPresent()) {
                 String origin = "file " + candidate.file() + " line " + entry.get().line();
-                LOG.info("{} served from {}", ref.format(), origin);
+                Log.LOG.info("{} served from {}", ref.format(), origin);
                 Secret value = entry.get().value();
                 try {
                     return value.withOrigin(origin);
@@ -170,7 +173,7 @@ public final class DotenvProvider implements SecretProvider {
                     problems + "; refused in the production profile. Fix: " + fixes);
         }
         if (warned.add(candidate.file().toString())) {
-            LOG.warn("{}; the production profile would refuse it. Fix: {}", problems, fixes);
+            Log.LOG.warn("{}; the production profile would refuse it. Fix: {}", problems, fixes);
         }
     }
 

@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
 final class ParsedFiles {
     /** Larger files are refused: a .env file this big is a mistake or an attack. */
     static final long MAX_SIZE = 64L * 1024 * 1024;
-    private static final Logger LOG = LoggerFactory.getLogger(ParsedFiles.class);
+    /** Created on first use: discovering the provider at start-up must not start SLF4J. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(ParsedFiles.class);
+    }
 
     private final Map<Path, Cached> cache = new ConcurrentHashMap<>();
 
@@ -56,7 +59,7 @@ final class ParsedFiles {
         }
         DotenvResult result = DotenvParser.builder().strict(false).environment(environment).build().parse(real);
         for (DotenvProblem problem : result.problems()) {
-            LOG.warn("{}", problem.message());
+            Log.LOG.warn("{}", problem.message());
         }
         cache.put(real, new Cached(attributes.lastModifiedTime(), attributes.size(), environment, result));
         return result;

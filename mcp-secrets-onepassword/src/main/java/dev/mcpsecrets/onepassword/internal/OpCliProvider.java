@@ -25,7 +25,10 @@ public final class OpCliProvider extends OpProviderBase {
     /** The provider id. */
     public static final String ID = "mcp-op-cli";
 
-    private static final Logger LOG = LoggerFactory.getLogger(OpCliProvider.class);
+    /** Created on first use: discovering this provider at start-up must not start SLF4J. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(OpCliProvider.class);
+    }
     private static final Duration AVAILABILITY_TTL = Duration.ofSeconds(10);
 
     private final Cooldown cooldown = new Cooldown();
@@ -141,7 +144,7 @@ public final class OpCliProvider extends OpProviderBase {
                 notFound.remember(e);
                 return;
             }
-            LOG.debug("op inject of {} failed with {}; halving the batch to isolate it", what, e.reason());
+            Log.LOG.debug("op inject of {} failed with {}; halving the batch to isolate it", what, e.reason());
         } finally {
             Arrays.fill(output, (byte) 0);
             result.wipe();

@@ -13,12 +13,16 @@ import org.slf4j.LoggerFactory;
 
 /** Runs op under the caller's deadline and turns its failures into reasons, using {@link OpErrorCatalog}. */
 final class OpFailures {
-    private static final Logger LOG = LoggerFactory.getLogger(OpFailures.class);
-    private static final Pattern RETRY_IN = Pattern.compile("retry in (\\d{1,4}) (second|minute|hour)",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern ERROR_PREFIX = Pattern.compile(
-            "^\\s*\\[ERROR]\\s*(\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}\\s*)?");
-    private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*[A-Za-z]");
+    /** Created on first failure: discovering this provider at start-up compiles and starts nothing. */
+    private static final class Lazy {
+        static final Logger LOG = LoggerFactory.getLogger(OpFailures.class);
+        static final Pattern RETRY_IN = Pattern.compile("retry in (\\d{1,4}) (second|minute|hour)",
+                Pattern.CASE_INSENSITIVE);
+        static final Pattern ERROR_PREFIX = Pattern.compile(
+                "^\\s*\\[ERROR]\\s*(\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}\\s*)?");
+        static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*[A-Za-z]");
+    }
+
     private static final Duration RATE_LIMIT_WAIT = Duration.ofSeconds(60);
     private static final Duration SIGNED_OUT_WAIT = Duration.ofSeconds(5);
     private static final int SHOWN_LIMIT = 300;
@@ -48,12 +52,12 @@ final class OpFailures {
         long start = System.nanoTime();
         try {
             ProcessRunner.Result result = ProcessRunner.run(command, ctx.environment(), stdin, ctx.remaining());
-            LOG.debug("{} for {} exited with {} after {} ms", verb, what, result.exitCode(),
+            Lazy.LOG.debug("{} for {} exited with {} after {} ms", verb, what, result.exitCode(),
                     (System.nanoTime() - start) / 1_000_000);
             return result;
         } catch (ProcessRunner.RunException e) {
             Reason reason = e.timedOut() ? Reason.TIMEOUT : Reason.UNAVAILABLE;
-            LOG.debug("{} for {} failed: {}", verb, what, e.getMessage());
+            Lazy.LOG.debug("{} for {} failed: {}", verb, what, e.getMessage());
             throw new SecretException(reason, what, verb + ": " + e.getMessage());
         }
     }
@@ -68,10 +72,10 @@ final class OpFailures {
      * @return the exception to throw
      */
     SecretException failure(String what, String verb, ProcessRunner.Result result) {
-        String stderr = ANSI.matcher(result.stderr()).replaceAll("");
+        String stderr = Lazy.ANSI.matcher(result.stderr()).replaceAll("");
         OpErrorCatalog.Rule rule = OpErrorCatalog.classify(stderr);
         if (rule == null) {
-            LOG.debug("{} for {} exited with {} and unrecognised output ({} characters)", verb, what,
+            Lazy.LOG.debug("{} for {} exited with {} and unrecognised output ({} characters)", verb, what,
                     result.exitCode(), stderr.length());
             return new SecretException(Reason.UNAVAILABLE, what, verb + " exited with code " + result.exitCode()
                     + "; its message (" + stderr.length() + " characters) matched no known 1Password error and is"
@@ -87,7 +91,7 @@ final class OpFailures {
     }
 
     private static Duration retryAfter(String stderr) {
-        Matcher m = RETRY_IN.matcher(stderr);
+        Matcher m = Lazy.RETRY_IN.matcher(stderr);
         if (!m.find()) {
             return RATE_LIMIT_WAIT;
         }
@@ -108,7 +112,7 @@ final class OpFailures {
         if (nl >= 0) {
             line = line.substring(0, nl);
         }
-        line = ERROR_PREFIX.matcher(line).replaceFirst("").strip();
+        line = Lazy.ERROR_PREFIX.matcher(line).replaceFirst("").strip();
         StringBuilder sb = new StringBuilder(Math.min(line.length(), SHOWN_LIMIT));
         for (int i = 0; i < line.length() && sb.length() < SHOWN_LIMIT; i++) {
             char c = line.charAt(i);
