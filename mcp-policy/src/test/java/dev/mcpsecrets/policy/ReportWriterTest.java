@@ -33,8 +33,8 @@ class ReportWriterTest {
         String text = ReportWriter.render(report, ReportFormat.TEXT, ReportOptions.DEFAULTS.withHome(context.files().home()));
         assertThat(text).startsWith("mcp-secrets policy: 3 findings (2 high, 1 medium)");
         assertThat(text).contains("~/.config/Claude/claude_desktop_config.json\n")
-                .contains("MEDIUM  MCP-CFG-002  ~/.config/Claude/claude_desktop_config.json:2:3  Config is not strict JSON")
-                .contains("HIGH    MCP-CFG-001  ~/.claude.json:1:44  Config cannot be read")
+                .contains("MEDIUM   MCP-CFG-002  ~/.config/Claude/claude_desktop_config.json:2:3  Config is not strict JSON")
+                .contains("HIGH     MCP-CFG-001  ~/.claude.json:1:44  Config cannot be read")
                 .contains("fix: Remove the comments")
                 .contains("(not in a file)")
                 .contains("Checks that did not complete")
@@ -49,7 +49,7 @@ class ReportWriterTest {
         PolicyReport r = PolicyEngine.builder().discoverChecks(false)
                 .addCheck(TestChecks.of("TEST-G-001", ctx -> Stream.of(inServer))).build().run(context);
         String text = ReportWriter.render(r, ReportFormat.TEXT, ReportOptions.DEFAULTS);
-        assertThat(text).contains("/c.json\n  server github\n    LOW     TEST-G-001  /c.json:3:4  t\n");
+        assertThat(text).contains("/c.json\n  server github\n    LOW      TEST-G-001  /c.json:3:4  t\n");
     }
 
     @Test

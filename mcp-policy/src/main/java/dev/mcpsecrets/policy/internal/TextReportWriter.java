@@ -71,10 +71,11 @@ public final class TextReportWriter {
     }
 
     private static void finding(StringBuilder sb, Finding f, String indent, ReportOptions options) {
+        // "CRITICAL" is the longest label: pad to it and keep a space before the rule id
         String label = String.format("%-8s", f.severity().label().toUpperCase(Locale.ROOT));
-        sb.append(indent).append(colour(label, f.severity(), options)).append(f.ruleId()).append("  ")
+        sb.append(indent).append(colour(label, f.severity(), options)).append(' ').append(f.ruleId()).append("  ")
                 .append(location(f, options)).append("  ").append(f.title()).append("\n");
-        String more = indent + "        ";
+        String more = indent + "         ";
         sb.append(more).append(f.message()).append("\n");
         if (!f.remediation().isEmpty()) {
             sb.append(more).append("fix: ").append(f.remediation().replace("\n", "\n" + more + "     ")).append("\n");
