@@ -7,7 +7,7 @@ import org.slf4j.event.Level;
 import org.slf4j.helpers.LegacyAbstractLogger;
 import org.slf4j.helpers.MessageFormatter;
 
-/** Records every call at every level; warnings and errors are also echoed to stderr for humans. */
+/** Records every call at every level; tests read them through {@code CapturedLogs}. */
 final class CapturingLogger extends LegacyAbstractLogger {
     private static final long serialVersionUID = 1L;
 
@@ -55,10 +55,6 @@ final class CapturingLogger extends LegacyAbstractLogger {
             throwable.printStackTrace(new PrintWriter(trace));
             line.append(System.lineSeparator()).append(trace);
         }
-        String text = line.toString();
-        CapturingLoggerFactory.record(text);
-        if (level == Level.WARN || level == Level.ERROR) {
-            System.err.println(text);
-        }
+        CapturingLoggerFactory.record(line.toString());
     }
 }
