@@ -4,11 +4,9 @@ import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A TTL cache of resolved secrets with single flight: while one thread resolves a key, the others
@@ -33,7 +31,7 @@ public final class SecretCache {
 
     private final long ttlNanos;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, CompletableFuture<Secret>> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Flight> inFlight = new ConcurrentHashMap<>();
 
     /**
      * Creates a cache.
@@ -82,8 +80,8 @@ public final class SecretCache {
         if (hit != null) {
             return hit;
         }
-        CompletableFuture<Secret> mine = new CompletableFuture<>();
-        CompletableFuture<Secret> theirs = inFlight.putIfAbsent(key, mine);
+        Flight mine = new Flight();
+        Flight theirs = inFlight.putIfAbsent(key, mine);
         if (theirs != null) {
             return await(key, theirs, waitLimit);
         }
@@ -91,10 +89,10 @@ public final class SecretCache {
             Secret again = getIfPresent(key);
             Secret master = again != null ? again : loader.load();
             put(key, master);
-            mine.complete(master);
+            mine.succeed(master);
             return master.copy();
         } catch (SecretException | RuntimeException e) {
-            mine.completeExceptionally(e);
+            mine.fail(e);
             throw e;
         } finally {
             inFlight.remove(key, mine);
@@ -127,20 +125,44 @@ public final class SecretCache {
         }
     }
 
-    private static Secret await(String key, CompletableFuture<Secret> theirs, Duration waitLimit)
-            throws SecretException {
+    /**
+     * One load in progress that other callers wait for. A latch rather than {@code CompletableFuture},
+     * whose class initialisation sets up the common fork-join pool at a server's first resolution.
+     */
+    private static final class Flight {
+        private final CountDownLatch done = new CountDownLatch(1);
+        private volatile Secret value;
+        private volatile Exception failure;
+
+        void succeed(Secret master) {
+            value = master;
+            done.countDown();
+        }
+
+        void fail(Exception e) {
+            failure = e;
+            done.countDown();
+        }
+    }
+
+    private static Secret await(String key, Flight theirs, Duration waitLimit) throws SecretException {
         try {
-            return theirs.get(waitLimit.toNanos(), TimeUnit.NANOSECONDS).copy();
-        } catch (TimeoutException e) {
-            throw new SecretException(Reason.TIMEOUT, key, "timed out waiting for a concurrent resolution of " + key);
+            if (!theirs.done.await(waitLimit.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new SecretException(Reason.TIMEOUT, key, "timed out waiting for a concurrent resolution of " + key);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SecretException(Reason.TIMEOUT, key, "interrupted while waiting for " + key);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SecretException se) {
-                throw se;
-            }
+        }
+        Exception failure = theirs.failure;
+        if (failure instanceof SecretException se) {
+            throw se;
+        }
+        if (failure != null || theirs.value == null) {
             throw new SecretException(Reason.UNAVAILABLE, key, "resolution of " + key + " failed");
+        }
+        try {
+            return theirs.value.copy();
         } catch (IllegalStateException destroyed) {
             throw new SecretException(Reason.UNAVAILABLE, key, "cached value of " + key + " was discarded; retry");
         }
