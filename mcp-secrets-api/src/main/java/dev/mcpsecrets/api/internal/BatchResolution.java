@@ -140,7 +140,7 @@ public final class BatchResolution {
         Map<SecretProvider, Map<SecretRef, List<String>>> groups = new LinkedHashMap<>();
         for (Pending p : pending.values()) {
             SecretRef first = p.alternatives.get(0);
-            SecretProvider provider = resolver.firstAvailable(first);
+            SecretProvider provider = resolver.firstAvailable(first, ctx);
             if (provider != null && batches(provider)) {
                 groups.computeIfAbsent(provider, x -> new LinkedHashMap<>())
                         .computeIfAbsent(first, r -> new ArrayList<>()).add(p.key);

@@ -89,14 +89,15 @@ public final class Resolver {
      * scheme is forbidden in this profile).
      *
      * @param ref the reference
+     * @param ctx the context the resolution will run in
      * @return the provider, or {@code null}
      */
-    public SecretProvider firstAvailable(SecretRef ref) {
+    public SecretProvider firstAvailable(SecretRef ref, ResolveContext ctx) {
         if (forbiddenSchemes.contains(ref.scheme())) {
             return null;
         }
         for (SecretProvider p : candidates(ref)) {
-            if (Calls.availabilitySafely(p, newContext()).available()) {
+            if (Calls.availabilitySafely(p, ctx).available()) {
                 return p;
             }
         }
