@@ -46,6 +46,7 @@ public final class Resolver {
             Duration timeout, Calls calls, AuditLog audit, Set<String> forbiddenSchemes) {
         this.providers = providers;
         this.profile = profile;
+        // One immutable copy here makes the copy in every ResolveContext.of free.
         this.environment = Map.copyOf(environment);
         this.timeout = timeout;
         this.calls = calls;

@@ -91,6 +91,25 @@ public class SecretsBenchmark {
         return Secrets.builder().build();
     }
 
+    /**
+     * Cold: what a server pays before its first credential, a build with discovery and one
+     * {@code env:} resolution in a fresh JVM (one shot per fork).
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Fork(10)
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    public int coldBuildAndFirstResolve() throws SecretException {
+        try (Secrets secrets = Secrets.builder().build()) {
+            Secret path = secrets.resolve("env:PATH");
+            int n = path.length();
+            path.destroy();
+            return n;
+        }
+    }
+
     /** Warm JVM: building an instance with discovery. */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)

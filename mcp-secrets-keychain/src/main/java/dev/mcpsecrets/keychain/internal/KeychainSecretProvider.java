@@ -24,15 +24,33 @@ public final class KeychainSecretProvider implements SecretProvider, AutoCloseab
     /** The provider id. */
     public static final String ID = "mcp-keychain";
 
-    private final KeychainAccess access;
+    /**
+     * Created on first use, not here: discovery constructs every provider at server start, and the
+     * access brings its threads, backend holder and platform checks, which a server that never names a
+     * {@code keychain:} reference should not load.
+     */
+    private volatile KeychainAccess access;
 
     /** The provider on this platform's keychain; used by {@link java.util.ServiceLoader}. */
     public KeychainSecretProvider() {
-        this(new KeychainAccess());
     }
 
     KeychainSecretProvider(KeychainAccess access) {
         this.access = access;
+    }
+
+    private KeychainAccess access() {
+        KeychainAccess a = access;
+        if (a == null) {
+            synchronized (this) {
+                a = access;
+                if (a == null) {
+                    a = new KeychainAccess();
+                    access = a;
+                }
+            }
+        }
+        return a;
     }
 
     @Override
@@ -48,13 +66,13 @@ public final class KeychainSecretProvider implements SecretProvider, AutoCloseab
     /** Judged from the process environment without connecting: no D-Bus session, unsupported OS. */
     @Override
     public Availability availability() {
-        return access.availability(System.getenv());
+        return access().availability(System.getenv());
     }
 
     /** Judged from the environment resolutions will see (its D-Bus address), not only the process's. */
     @Override
     public Availability availability(ResolveContext ctx) {
-        return access.availability(ctx.environment());
+        return access().availability(ctx.environment());
     }
 
     @Override
@@ -68,7 +86,7 @@ public final class KeychainSecretProvider implements SecretProvider, AutoCloseab
         if (left.isZero()) {
             throw new SecretException(Reason.TIMEOUT, ref.format(), "no time left to ask the keychain");
         }
-        char[] value = access.read(item, ref.format(), ctx.environment(), left.compareTo(timeout) < 0 ? left : timeout);
+        char[] value = access().read(item, ref.format(), ctx.environment(), left.compareTo(timeout) < 0 ? left : timeout);
         Secret raw = Secret.of(value);
         Arrays.fill(value, '\0');
         try {
@@ -80,11 +98,15 @@ public final class KeychainSecretProvider implements SecretProvider, AutoCloseab
 
     @Override
     public void close() {
-        access.close();
+        KeychainAccess a = access;
+        if (a != null) {
+            a.close();
+        }
     }
 
     @Override
     public String toString() {
-        return "KeychainSecretProvider[" + access + "]";
+        KeychainAccess a = access;
+        return a == null ? "KeychainSecretProvider[not opened]" : "KeychainSecretProvider[" + a + "]";
     }
 }

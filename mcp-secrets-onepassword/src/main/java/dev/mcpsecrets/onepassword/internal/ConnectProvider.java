@@ -71,13 +71,13 @@ public final class ConnectProvider extends OpProviderBase {
     @Override
     public Secret resolve(SecretRef ref, ResolveContext ctx) throws SecretException {
         OpReference r = OpReference.parse(ref);
-        notFound.check(r.text());
+        notFound().check(r.text());
         ConnectSession session = session(ctx, r.text());
         try {
             JsonNode item = session.item(r, r.text(), ctx);
             return ItemFields.select(item, r).withOrigin("1Password Connect");
         } catch (SecretException e) {
-            notFound.remember(e);
+            notFound().remember(e);
             throw e;
         }
     }
@@ -105,7 +105,7 @@ public final class ConnectProvider extends OpProviderBase {
                     throw e;
                 }
                 for (OpReference r : group) {
-                    notFound.remember(new SecretException(e.reason(), r.text(), e.getMessage()));
+                    notFound().remember(new SecretException(e.reason(), r.text(), e.getMessage()));
                 }
                 continue;
             }
@@ -113,7 +113,7 @@ public final class ConnectProvider extends OpProviderBase {
                 try {
                     out.put(batch.byText().get(r.text()), ItemFields.select(item, r).withOrigin("1Password Connect"));
                 } catch (SecretException e) {
-                    notFound.remember(e);
+                    notFound().remember(e);
                 }
             }
         }

@@ -31,8 +31,8 @@ public final class OpCliProvider extends OpProviderBase {
     }
     private static final Duration AVAILABILITY_TTL = Duration.ofSeconds(10);
 
-    private final Cooldown cooldown = new Cooldown();
-    private final OpFailures failures = new OpFailures(cooldown);
+    /** Created on first resolve, with the cooldown it shares: discovery should load neither. */
+    private volatile OpFailures failures;
     private volatile Availability availability;
     private volatile long availabilityCheckedNanos;
 
@@ -77,19 +77,19 @@ public final class OpCliProvider extends OpProviderBase {
     @Override
     public Secret resolve(SecretRef ref, ResolveContext ctx) throws SecretException {
         OpReference r = OpReference.parse(ref);
-        notFound.check(r.text());
-        cooldown.check(r.text());
+        notFound().check(r.text());
+        failures().cooldown().check(r.text());
         String op = opPath(r.text(), ctx);
-        ProcessRunner.Result result = failures.run(List.of(op, "read", "--no-newline", r.text()), r.text(), "op read",
+        ProcessRunner.Result result = failures().run(List.of(op, "read", "--no-newline", r.text()), r.text(), "op read",
                 ctx, null);
         byte[] value = result.stdout();
         try {
             if (result.exitCode() != 0) {
-                SecretException e = failures.failure(r.text(), "op read", result);
-                notFound.remember(e);
+                SecretException e = failures().failure(r.text(), "op read", result);
+                notFound().remember(e);
                 throw e;
             }
-            cooldown.reset();
+            failures().cooldown().reset();
             return Secret.ofUtf8(value).withOrigin("1Password (op read)");
         } finally {
             Arrays.fill(value, (byte) 0);
@@ -109,7 +109,7 @@ public final class OpCliProvider extends OpProviderBase {
         if (batch.refs().isEmpty()) {
             return out;
         }
-        cooldown.check(refs.size() + " references");
+        failures().cooldown().check(refs.size() + " references");
         String op = opPath(refs.size() + " references", ctx);
         Map<String, Secret> values = new LinkedHashMap<>();
         injectInto(op, batch.refs(), ctx, values);
@@ -122,7 +122,7 @@ public final class OpCliProvider extends OpProviderBase {
             throws SecretException {
         String what = refs.size() == 1 ? refs.get(0).text() : refs.size() + " references";
         InjectTemplate template = new InjectTemplate(refs);
-        ProcessRunner.Result result = failures.run(List.of(op, "inject"), what, "op inject", ctx, template.text());
+        ProcessRunner.Result result = failures().run(List.of(op, "inject"), what, "op inject", ctx, template.text());
         byte[] output = result.stdout();
         try {
             if (result.exitCode() == 0) {
@@ -131,17 +131,17 @@ public final class OpCliProvider extends OpProviderBase {
                     throw new SecretException(Reason.UNAVAILABLE, what,
                             "op inject succeeded but its output does not have the template's shape");
                 }
-                cooldown.reset();
+                failures().cooldown().reset();
                 out.putAll(values);
                 return;
             }
-            SecretException e = failures.failure(what, "op inject", result);
+            SecretException e = failures().failure(what, "op inject", result);
             boolean perReference = e.reason() == Reason.NOT_FOUND || e.reason() == Reason.MALFORMED;
             if (!perReference) {
                 throw e;
             }
             if (refs.size() == 1) {
-                notFound.remember(e);
+                notFound().remember(e);
                 return;
             }
             Log.LOG.debug("op inject of {} failed with {}; halving the batch to isolate it", what, e.reason());
@@ -162,9 +162,26 @@ public final class OpCliProvider extends OpProviderBase {
         return op.path().toString();
     }
 
+    private OpFailures failures() {
+        OpFailures f = failures;
+        if (f == null) {
+            synchronized (this) {
+                f = failures;
+                if (f == null) {
+                    f = new OpFailures(new Cooldown());
+                    failures = f;
+                }
+            }
+        }
+        return f;
+    }
+
     @Override
     public void close() {
         super.close();
-        cooldown.reset();
+        OpFailures f = failures;
+        if (f != null) {
+            f.cooldown().reset();
+        }
     }
 }

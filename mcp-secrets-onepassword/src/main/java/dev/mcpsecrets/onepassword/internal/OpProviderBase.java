@@ -23,13 +23,37 @@ abstract class OpProviderBase implements SecretProvider, AutoCloseable {
     private final int priority;
     /** The environment availability is judged from (resolutions use the context's). */
     final Map<String, String> environment;
-    /** NOT_FOUND answers remembered for a short time. */
-    final NegativeCache notFound = new NegativeCache(NOT_FOUND_TTL);
+    /**
+     * NOT_FOUND answers remembered for a short time; created on first use, since discovery constructs
+     * every provider at server start, whether or not it names an {@code op://} reference.
+     */
+    private volatile NegativeCache notFound;
 
     OpProviderBase(String id, int priority, Map<String, String> environment) {
         this.id = id;
         this.priority = priority;
-        this.environment = Map.copyOf(environment);
+        // The process environment is already an unmodifiable snapshot; copying it entry by entry at
+        // discovery would cost start-up time for nothing.
+        this.environment = environment == System.getenv() ? environment : Map.copyOf(environment);
+    }
+
+    /**
+     * The remembered NOT_FOUND answers.
+     *
+     * @return the cache, created on first call
+     */
+    final NegativeCache notFound() {
+        NegativeCache cache = notFound;
+        if (cache == null) {
+            synchronized (this) {
+                cache = notFound;
+                if (cache == null) {
+                    cache = new NegativeCache(NOT_FOUND_TTL);
+                    notFound = cache;
+                }
+            }
+        }
+        return cache;
     }
 
     @Override
@@ -60,7 +84,7 @@ abstract class OpProviderBase implements SecretProvider, AutoCloseable {
         for (SecretRef ref : refs) {
             try {
                 OpReference r = OpReference.parse(ref);
-                notFound.check(r.text());
+                notFound().check(r.text());
                 byText.put(r.text(), ref);
                 parsed.add(r);
             } catch (SecretException malformedOrMissing) {
@@ -73,7 +97,10 @@ abstract class OpProviderBase implements SecretProvider, AutoCloseable {
     /** Forgets remembered failures and cached state. */
     @Override
     public void close() {
-        notFound.clear();
+        NegativeCache cache = notFound;
+        if (cache != null) {
+            cache.clear();
+        }
     }
 
     @Override
