@@ -1,11 +1,9 @@
 package dev.mcpsecrets.api;
 
-import dev.mcpsecrets.api.internal.AuditLog;
 import dev.mcpsecrets.api.internal.BatchResolution;
 import dev.mcpsecrets.api.internal.Calls;
 import dev.mcpsecrets.api.internal.ProviderDiscovery;
 import dev.mcpsecrets.api.internal.Resolver;
-import dev.mcpsecrets.api.internal.SecretCache;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,30 +31,39 @@ import java.util.Set;
  */
 public final class Secrets implements AutoCloseable {
     private final List<SecretProvider> providers;
-    private final Set<String> knownSchemes;
     private final Profile profile;
     private final Duration timeout;
-    private final SecretCache cache;
-    private final Calls calls;
-    private final Resolver resolver;
+    private final Duration cacheTtl;
+    private final Map<String, String> environment;
+    private final Set<String> forbidden;
+    /**
+     * The cache, deadline workers and provider chain, created by the first call that needs them:
+     * {@code build()} runs while a server starts, where every class loaded is paid in start-up time,
+     * and a server that resolves later (on its first tool call) should not pay for it up front.
+     */
+    private volatile Resolver resolver;
 
     private Secrets(Builder b, List<SecretProvider> providers) {
         this.providers = providers;
         this.profile = b.profile != null ? b.profile : Profile.fromEnvironment(b.environment, b.frameworkProfile);
         this.timeout = b.timeout;
-        Set<String> schemes = new HashSet<>(SecretRef.WELL_KNOWN_SCHEMES);
-        for (SecretProvider p : providers) {
-            try {
-                schemes.addAll(p.schemes());
-            } catch (RuntimeException e) {
-                // a provider that cannot list its schemes still resolves what it supports
+        this.cacheTtl = b.cacheTtl;
+        this.environment = b.environment;
+        this.forbidden = b.forbidden.getOrDefault(profile, Set.of());
+    }
+
+    private Resolver resolver() {
+        Resolver r = resolver;
+        if (r == null) {
+            synchronized (this) {
+                r = resolver;
+                if (r == null) {
+                    r = new Resolver(providers, profile, environment, timeout, cacheTtl, forbidden);
+                    resolver = r;
+                }
             }
         }
-        this.knownSchemes = Set.copyOf(schemes);
-        this.cache = new SecretCache(b.cacheTtl);
-        this.calls = new Calls();
-        Set<String> forbidden = b.forbidden.getOrDefault(profile, Set.of());
-        this.resolver = new Resolver(providers, profile, b.environment, timeout, calls, new AuditLog(), forbidden);
+        return r;
     }
 
     /**
@@ -80,12 +87,13 @@ public final class Secrets implements AutoCloseable {
     public Secret resolve(String expression) throws SecretException {
         Objects.requireNonNull(expression, "expression");
         String key = expression.strip();
-        Secret hit = cache.getIfPresent(key);
+        Resolver r = resolver();
+        Secret hit = r.cache().getIfPresent(key);
         if (hit != null) {
             return hit;
         }
         List<SecretRef> alternatives = parse(key);
-        return cache.get(key, timeout, resolver.loader(key, alternatives));
+        return r.cache().get(key, timeout, r.loader(key, alternatives));
     }
 
     /**
@@ -113,7 +121,8 @@ public final class Secrets implements AutoCloseable {
      */
     public Map<String, Secret> resolveAll(Map<String, String> nameToExpression) throws ResolveAllException {
         Objects.requireNonNull(nameToExpression, "nameToExpression");
-        return new BatchResolution(cache, resolver, calls, timeout, this::parse).run(nameToExpression);
+        Resolver r = resolver();
+        return new BatchResolution(r.cache(), r, r.calls(), timeout, this::parse).run(nameToExpression);
     }
 
     /**
@@ -124,7 +133,7 @@ public final class Secrets implements AutoCloseable {
      * @throws MalformedRefException if it is malformed or names an unknown scheme
      */
     public List<SecretRef> parse(String expression) throws MalformedRefException {
-        return SecretRef.parseAlternatives(expression, knownSchemes);
+        return SecretRef.parseAlternatives(expression, resolver().knownSchemes());
     }
 
     /**
@@ -134,7 +143,7 @@ public final class Secrets implements AutoCloseable {
      */
     public List<ProviderStatus> providers() {
         List<ProviderStatus> out = new ArrayList<>(providers.size());
-        ResolveContext ctx = resolver.newContext();
+        ResolveContext ctx = resolver().newContext();
         for (SecretProvider p : providers) {
             out.add(new ProviderStatus(p.id(), p.priority(), p.schemes(), Calls.availabilitySafely(p, ctx),
                     p.getClass().getName()));
@@ -148,7 +157,7 @@ public final class Secrets implements AutoCloseable {
      * @return the schemes
      */
     public Set<String> knownSchemes() {
-        return knownSchemes;
+        return resolver().knownSchemes();
     }
 
     /**
@@ -162,14 +171,20 @@ public final class Secrets implements AutoCloseable {
 
     /** Drops and destroys every cached value; the next resolve asks the providers again. */
     public void invalidate() {
-        cache.clear();
+        Resolver r = resolver;
+        if (r != null) {
+            r.cache().clear();
+        }
     }
 
     /** Destroys cached values, closes providers that are {@link AutoCloseable}, stops worker threads. */
     @Override
     public void close() {
-        cache.clear();
-        calls.close();
+        Resolver r = resolver;
+        if (r != null) {
+            r.cache().clear();
+            r.calls().close();
+        }
         for (SecretProvider p : providers) {
             if (p instanceof AutoCloseable closeable) {
                 try {

@@ -2,7 +2,6 @@ package dev.mcpsecrets.api.internal;
 
 import dev.mcpsecrets.api.SecretProvider;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,20 +18,6 @@ import org.slf4j.LoggerFactory;
 public final class ProviderDiscovery {
     /** Guards against a class loader that keeps failing on the same entry. */
     private static final int MAX_FAILURES = 64;
-
-    /**
-     * Orders providers: higher priority first, then by id. A plain class rather than a lambda chain:
-     * this runs at server start, where the first lambda bootstrap alone costs milliseconds.
-     */
-    public static final Comparator<SecretProvider> ORDER = new PriorityThenId();
-
-    private static final class PriorityThenId implements Comparator<SecretProvider> {
-        @Override
-        public int compare(SecretProvider a, SecretProvider b) {
-            int byPriority = Integer.compare(b.priority(), a.priority());
-            return byPriority != 0 ? byPriority : a.id().compareTo(b.id());
-        }
-    }
 
     /** Loggers are created on first use: SLF4J's own start-up is not paid by a clean discovery. */
     private static Logger log() {
@@ -77,7 +62,7 @@ public final class ProviderDiscovery {
 
     /**
      * Merges explicit and discovered providers: ids are unique, the first one with an id wins
-     * (explicit ones come first), and the result is ordered by {@link #ORDER}.
+     * (explicit ones come first), and the result is ordered by priority, highest first, then by id.
      *
      * @param explicit providers the embedder registered
      * @param discovered providers found by discovery
@@ -98,8 +83,24 @@ public final class ProviderDiscovery {
             }
         }
         List<SecretProvider> ordered = new ArrayList<>(byId.values());
-        ordered.sort(ORDER);
+        // Insertion sort (stable) rather than a Comparator: a handful of providers, and this runs while a
+        // server starts, where each extra class loaded costs a fraction of a millisecond.
+        for (int i = 1; i < ordered.size(); i++) {
+            SecretProvider p = ordered.get(i);
+            int j = i - 1;
+            while (j >= 0 && comesBefore(p, ordered.get(j))) {
+                ordered.set(j + 1, ordered.get(j));
+                j--;
+            }
+            ordered.set(j + 1, p);
+        }
         return List.copyOf(ordered);
+    }
+
+    /** Higher priority first, then by id. */
+    private static boolean comesBefore(SecretProvider a, SecretProvider b) {
+        int byPriority = Integer.compare(b.priority(), a.priority());
+        return byPriority != 0 ? byPriority < 0 : a.id().compareTo(b.id()) < 0;
     }
 
     private static String describe(Throwable e) {

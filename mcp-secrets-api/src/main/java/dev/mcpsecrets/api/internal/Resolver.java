@@ -11,6 +11,7 @@ import dev.mcpsecrets.api.SecretProvider;
 import dev.mcpsecrets.api.SecretRef;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,31 +28,69 @@ public final class Resolver {
     private final Profile profile;
     private final Map<String, String> environment;
     private final Duration timeout;
+    private final SecretCache cache;
     private final Calls calls;
     private final AuditLog audit;
     private final Set<String> forbiddenSchemes;
+    private final Set<String> knownSchemes;
 
     /**
-     * Creates a resolver.
+     * Creates a resolver with its cache and the workers that run provider calls under a deadline.
      *
      * @param providers ordered providers
      * @param profile the profile in effect
      * @param environment environment given to providers
      * @param timeout per-resolve limit
-     * @param calls runs provider calls under a deadline
-     * @param audit where outcomes are logged
+     * @param cacheTtl how long resolved values are kept
      * @param forbiddenSchemes schemes that configuration forbids in this profile
      */
     public Resolver(List<SecretProvider> providers, Profile profile, Map<String, String> environment,
-            Duration timeout, Calls calls, AuditLog audit, Set<String> forbiddenSchemes) {
+            Duration timeout, Duration cacheTtl, Set<String> forbiddenSchemes) {
         this.providers = providers;
         this.profile = profile;
         // One immutable copy here makes the copy in every ResolveContext.of free.
         this.environment = Map.copyOf(environment);
         this.timeout = timeout;
-        this.calls = calls;
-        this.audit = audit;
+        this.cache = new SecretCache(cacheTtl);
+        this.calls = new Calls();
+        this.audit = new AuditLog();
         this.forbiddenSchemes = Set.copyOf(forbiddenSchemes);
+        Set<String> schemes = new HashSet<>(SecretRef.WELL_KNOWN_SCHEMES);
+        for (SecretProvider p : providers) {
+            try {
+                schemes.addAll(p.schemes());
+            } catch (RuntimeException e) {
+                // a provider that cannot list its schemes still resolves what it supports
+            }
+        }
+        this.knownSchemes = Set.copyOf(schemes);
+    }
+
+    /**
+     * The cache of resolved values.
+     *
+     * @return the cache
+     */
+    public SecretCache cache() {
+        return cache;
+    }
+
+    /**
+     * Runs provider calls under a deadline.
+     *
+     * @return the calls
+     */
+    public Calls calls() {
+        return calls;
+    }
+
+    /**
+     * The schemes some provider claims, plus this project's well-known ones.
+     *
+     * @return the schemes
+     */
+    public Set<String> knownSchemes() {
+        return knownSchemes;
     }
 
     /**

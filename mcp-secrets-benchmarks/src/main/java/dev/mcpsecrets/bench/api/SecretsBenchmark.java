@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.slf4j.LoggerFactory;
 
 /**
  * The facade's costs at server start: building it with discovery, the first resolution of 20
@@ -80,6 +81,19 @@ public class SecretsBenchmark {
         }
     }
 
+    /**
+     * A server whose logging has started: SLF4J 2 finds its binding with {@link java.util.ServiceLoader},
+     * which pays the JDK's one-time cost of reading a service file from a jar before any credential is
+     * asked for, as in servers on the MCP Java SDK or Spring.
+     */
+    @State(Scope.Thread)
+    public static class LoggingStarted {
+        @Setup(Level.Trial)
+        public void start() {
+            LoggerFactory.getLogger(SecretsBenchmark.class).isDebugEnabled();
+        }
+    }
+
     /** Cold: the first build in a fresh JVM, discovery included (one shot per fork). */
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
@@ -88,6 +102,23 @@ public class SecretsBenchmark {
     @Warmup(iterations = 0)
     @Measurement(iterations = 1)
     public Secrets coldBuildWithDiscovery() {
+        return Secrets.builder().build();
+    }
+
+    /**
+     * Cold, in a server whose logging started first: the first build in a fresh JVM after SLF4J has
+     * found its binding, so the JDK's one-time service-file cost is already paid (one shot per fork).
+     *
+     * @param logging started in the trial's set-up, outside the measurement
+     * @return the instance
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Fork(10)
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    public Secrets coldBuildWithLoggingStarted(LoggingStarted logging) {
         return Secrets.builder().build();
     }
 
