@@ -6,6 +6,7 @@ import dev.mcpsecrets.api.Secrets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -94,6 +95,36 @@ public class SecretsBenchmark {
         }
     }
 
+    /**
+     * Control: the JDK's service-file machinery used once, on six do-nothing providers, and nothing
+     * else, to tell its one-time cost from the wider warm-up that a started logging framework brings.
+     */
+    @State(Scope.Thread)
+    public static class JdkServicesWarm {
+        @Setup(Level.Trial)
+        public void warm() {
+            for (ColdDiscoveryBaseline.Trivial ignored : ServiceLoader.load(ColdDiscoveryBaseline.Trivial.class)) {
+                // loading is the point
+            }
+        }
+    }
+
+    /**
+     * Cold, after the JDK's service-file machinery was used once by someone else (one shot per fork).
+     *
+     * @param warm the control's set-up, outside the measurement
+     * @return the instance
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Fork(10)
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    public Secrets coldBuildWithJdkServicesWarm(JdkServicesWarm warm) {
+        return Secrets.builder().build();
+    }
+
     /** Cold: the first build in a fresh JVM, discovery included (one shot per fork). */
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
@@ -139,6 +170,24 @@ public class SecretsBenchmark {
             path.destroy();
             return n;
         }
+    }
+
+    /**
+     * Cold, in a server whose logging started first: the build and one {@code env:} resolution, which
+     * is what this library adds to such a server's start (one shot per fork).
+     *
+     * @param logging started in the trial's set-up, outside the measurement
+     * @return the length of the value
+     * @throws SecretException never: PATH is set
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Fork(10)
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    public int coldBuildAndFirstResolveWithLoggingStarted(LoggingStarted logging) throws SecretException {
+        return coldBuildAndFirstResolve();
     }
 
     /** Warm JVM: building an instance with discovery. */

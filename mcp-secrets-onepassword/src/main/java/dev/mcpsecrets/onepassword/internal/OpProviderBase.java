@@ -1,33 +1,28 @@
 package dev.mcpsecrets.onepassword.internal;
 
+import dev.mcpsecrets.api.ResolveContext;
+import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.SecretProvider;
 import dev.mcpsecrets.api.SecretRef;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** What both {@code op://} providers share: identity, the environment for availability, the negative cache. */
-abstract class OpProviderBase implements SecretProvider, AutoCloseable {
-    private static final Duration NOT_FOUND_TTL = Duration.ofSeconds(30);
-
-    /** The references of a batch that are worth asking for, by their text. */
-    record Batch(Map<String, SecretRef> byText, List<OpReference> refs) {
-    }
-
+/**
+ * What both {@code op://} providers share: identity, the environment availability is judged from, and
+ * the calls to the backend, created on the first resolve. Discovery constructs every provider when a
+ * server starts, whether or not it names an {@code op://} reference, so the registered classes stay
+ * small and load nothing else; the work lives in {@link OpCalls}.
+ *
+ * @param <C> the backend calls
+ */
+abstract class OpProviderBase<C extends OpCalls> implements SecretProvider, AutoCloseable {
     private final String id;
     private final int priority;
     /** The environment availability is judged from (resolutions use the context's). */
     final Map<String, String> environment;
-    /**
-     * NOT_FOUND answers remembered for a short time; created on first use, since discovery constructs
-     * every provider at server start, whether or not it names an {@code op://} reference.
-     */
-    private volatile NegativeCache notFound;
+    private volatile C calls;
 
     OpProviderBase(String id, int priority, Map<String, String> environment) {
         this.id = id;
@@ -38,22 +33,38 @@ abstract class OpProviderBase implements SecretProvider, AutoCloseable {
     }
 
     /**
-     * The remembered NOT_FOUND answers.
+     * Creates the backend calls; called once, on first use.
      *
-     * @return the cache, created on first call
+     * @return new calls
      */
-    final NegativeCache notFound() {
-        NegativeCache cache = notFound;
-        if (cache == null) {
+    abstract C newCalls();
+
+    /**
+     * The backend calls, created on first use.
+     *
+     * @return the calls
+     */
+    final C calls() {
+        C c = calls;
+        if (c == null) {
             synchronized (this) {
-                cache = notFound;
-                if (cache == null) {
-                    cache = new NegativeCache(NOT_FOUND_TTL);
-                    notFound = cache;
+                c = calls;
+                if (c == null) {
+                    c = newCalls();
+                    calls = c;
                 }
             }
         }
-        return cache;
+        return c;
+    }
+
+    /**
+     * The backend calls if a resolve has created them.
+     *
+     * @return the calls, or {@code null}
+     */
+    final C existingCalls() {
+        return calls;
     }
 
     @Override
@@ -71,35 +82,23 @@ abstract class OpProviderBase implements SecretProvider, AutoCloseable {
         return priority;
     }
 
-    /**
-     * Parses a batch, leaving out malformed references and those remembered as missing: the facade
-     * asks for those alone and {@code resolve} says why.
-     *
-     * @param refs the references
-     * @return what to ask the backend for
-     */
-    final Batch parseBatch(Collection<SecretRef> refs) {
-        Map<String, SecretRef> byText = new LinkedHashMap<>();
-        List<OpReference> parsed = new ArrayList<>();
-        for (SecretRef ref : refs) {
-            try {
-                OpReference r = OpReference.parse(ref);
-                notFound().check(r.text());
-                byText.put(r.text(), ref);
-                parsed.add(r);
-            } catch (SecretException malformedOrMissing) {
-                // left out on purpose, see above
-            }
-        }
-        return new Batch(byText, parsed);
+    @Override
+    public final Secret resolve(SecretRef ref, ResolveContext ctx) throws SecretException {
+        return calls().resolve(ref, ctx);
+    }
+
+    @Override
+    public final Map<SecretRef, Secret> resolveAll(Collection<SecretRef> refs, ResolveContext ctx)
+            throws SecretException {
+        return calls().resolveAll(refs, ctx);
     }
 
     /** Forgets remembered failures and cached state. */
     @Override
-    public void close() {
-        NegativeCache cache = notFound;
-        if (cache != null) {
-            cache.clear();
+    public final void close() {
+        C c = calls;
+        if (c != null) {
+            c.close();
         }
     }
 

@@ -5,19 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mcpsecrets.tck.DiscoveryFootprint;
 import org.junit.jupiter.api.Test;
 
-/** Discovery loads the two provider classes and their base: caches, cooldowns and HTTP wait for a resolve. */
+/**
+ * Discovery loads the provider, its base and the small interface the verifier checks the calls against;
+ * caches, cooldowns, {@code op} runs and HTTP wait for a resolve.
+ */
 class OpDiscoveryFootprintTest {
     private static final String MODULE = "dev.mcpsecrets.onepassword.";
 
     @Test
-    void theCliProviderLoadsOnlyItselfAndItsBase() {
+    void theCliProviderLoadsOnlyItselfItsBaseAndTheCallsInterface() {
         assertThat(DiscoveryFootprint.of(OpCliProvider.class, MODULE))
-                .containsExactly(OpCliProvider.class.getName(), OpProviderBase.class.getName());
+                .containsExactlyInAnyOrder(OpCliProvider.class.getName(), OpProviderBase.class.getName(),
+                        OpCalls.class.getName());
     }
 
     @Test
-    void theConnectProviderLoadsOnlyItselfAndItsBase() {
+    void theConnectProviderLoadsOnlyItselfItsBaseAndTheCallsInterface() {
         assertThat(DiscoveryFootprint.of(ConnectProvider.class, MODULE))
-                .containsExactly(ConnectProvider.class.getName(), OpProviderBase.class.getName());
+                .containsExactlyInAnyOrder(ConnectProvider.class.getName(), OpProviderBase.class.getName(),
+                        OpCalls.class.getName());
     }
 }

@@ -1,0 +1,38 @@
+package dev.mcpsecrets.onepassword.internal;
+
+import dev.mcpsecrets.api.ResolveContext;
+import dev.mcpsecrets.api.Secret;
+import dev.mcpsecrets.api.SecretException;
+import dev.mcpsecrets.api.SecretRef;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * How an {@code op://} provider reaches 1Password once it is first used. An interface, not a base
+ * class: the JVM's verifier then need not load the implementation to check the provider's own code,
+ * so discovering a provider loads only the provider.
+ */
+interface OpCalls {
+    /**
+     * Resolves one reference.
+     *
+     * @param ref an {@code op://} reference
+     * @param ctx deadline and environment
+     * @return the secret
+     * @throws SecretException why it could not be had
+     */
+    Secret resolve(SecretRef ref, ResolveContext ctx) throws SecretException;
+
+    /**
+     * Resolves many references; the ones left out of the result are asked for alone.
+     *
+     * @param refs {@code op://} references
+     * @param ctx deadline and environment
+     * @return what was resolved
+     * @throws SecretException if the whole batch failed
+     */
+    Map<SecretRef, Secret> resolveAll(Collection<SecretRef> refs, ResolveContext ctx) throws SecretException;
+
+    /** Forgets remembered failures and cached state. */
+    void close();
+}
