@@ -12,7 +12,10 @@ import java.util.Set;
  * <p>Implementations keep three outcomes apart: not mine ({@link #supports} is {@code false}),
  * unavailable ({@link #availability()} says why: backend missing, locked, headless), and failed
  * ({@link SecretException} with a {@link Reason}). Constructors must be cheap and free of side effects;
- * I/O happens on first use. Messages, logs and {@code toString()} never contain a secret value.
+ * I/O happens on first use. Discovery constructs every provider on the class path while a server
+ * starts, so the registered class should load little else: create clients, caches and threads on the
+ * first {@link #resolve} ({@code DiscoveryFootprint} in the TCK shows what construction loads).
+ * Messages, logs and {@code toString()} never contain a secret value.
  * Implementations must be safe for concurrent use.
  *
  * @since 0.1
