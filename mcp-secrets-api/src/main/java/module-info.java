@@ -3,10 +3,13 @@
  * {@link dev.mcpsecrets.api.SecretProvider} SPI and the {@link dev.mcpsecrets.api.Secrets} facade,
  * with the built-in {@code env:} and {@code file:} providers.
  */
+@SuppressWarnings("module") // the modules named below are built after this one
 module dev.mcpsecrets.api {
     requires transitive org.slf4j;
 
     exports dev.mcpsecrets.api;
+    // The secret-file rules, shared with this project's own modules and with nobody else.
+    exports dev.mcpsecrets.api.internal.files to dev.mcpsecrets.dotenv, dev.mcpsecrets.policy;
 
     uses dev.mcpsecrets.api.SecretProvider;
 

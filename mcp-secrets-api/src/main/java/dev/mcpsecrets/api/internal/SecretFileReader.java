@@ -5,6 +5,7 @@ import dev.mcpsecrets.api.ResolveContext;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.SecretRef;
+import dev.mcpsecrets.api.internal.files.FileSafety;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -39,14 +40,14 @@ final class SecretFileReader {
         if (Files.isDirectory(path)) {
             throw new SecretException(Reason.NOT_FOUND, ref.format(), shown + " is a directory, not a file");
         }
-        FilePermissions.Verdict verdict = FilePermissions.checkSecretFile(path);
-        if (!verdict.ok()) {
+        FileSafety.Violation loose = FileSafety.checkNotShared(path).orElse(null);
+        if (loose != null) {
             if (ctx.profile().isProduction()) {
                 throw new SecretException(Reason.DENIED, ref.format(),
-                        verdict.problem() + "; refused in the production profile. Fix: " + verdict.fix());
+                        loose.problem() + "; refused in the production profile. Fix: " + loose.fix());
             }
             if (warned.add(path)) {
-                LoggerFactory.getLogger(FileProvider.class).warn("{}; production would refuse it. Fix: {}", verdict.problem(), verdict.fix());
+                LoggerFactory.getLogger(FileProvider.class).warn("{}; production would refuse it. Fix: {}", loose.problem(), loose.fix());
             }
         }
         byte[] bytes = null;

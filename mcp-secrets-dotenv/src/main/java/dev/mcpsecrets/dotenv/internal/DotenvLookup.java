@@ -5,6 +5,7 @@ import dev.mcpsecrets.api.ResolveContext;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.SecretRef;
+import dev.mcpsecrets.api.internal.files.FileSafety;
 import dev.mcpsecrets.dotenv.DotenvEntry;
 import dev.mcpsecrets.dotenv.DotenvFile;
 import dev.mcpsecrets.dotenv.DotenvProblem;

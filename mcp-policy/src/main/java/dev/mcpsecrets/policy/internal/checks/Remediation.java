@@ -1,5 +1,7 @@
 package dev.mcpsecrets.policy.internal.checks;
 
+import static dev.mcpsecrets.api.internal.files.FileSafety.shellQuote;
+
 import dev.mcpsecrets.policy.config.JsonValue;
 import dev.mcpsecrets.policy.config.McpServer;
 import dev.mcpsecrets.policy.config.ServerShape;
@@ -158,12 +160,5 @@ final class Remediation {
 
     static String jsonString(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private static String shellQuote(String s) {
-        if (!s.isEmpty() && s.chars().allMatch(c -> Character.isLetterOrDigit(c) || "@%_+=:,./-".indexOf(c) >= 0)) {
-            return s;
-        }
-        return "'" + s.replace("'", "'\\''") + "'";
     }
 }

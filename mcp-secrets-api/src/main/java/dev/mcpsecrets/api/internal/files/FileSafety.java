@@ -1,4 +1,4 @@
-package dev.mcpsecrets.dotenv.internal;
+package dev.mcpsecrets.api.internal.files;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,19 +7,24 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * POSIX rules for files that hold secrets: a {@code .env} file must be a regular file owned by the current
- * user with mode 600 or 400; a dedicated secrets directory must be owned by the user and closed to group
- * and others (700). Symlinks are resolved and the target is what counts. Each problem comes with the
- * exact command that fixes it. On file systems without POSIX permissions every check passes.
+ * POSIX rules for files that hold secrets, one place for every module that reads or writes them:
+ * a {@code .env} file must be a regular file owned by the current user with mode 600 or 400; a
+ * dedicated secrets directory must be owned by the user and closed to group and others (700); a file
+ * named by {@code file:} must at least be closed to group and others. Symlinks are resolved and the
+ * target is what counts. Each problem comes with the exact command that fixes it. On file systems
+ * without POSIX permissions every check passes.
  */
 public final class FileSafety {
     private static final Set<PosixFilePermission> OWNER_READ_WRITE =
             EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
             PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+    /** Characters a shell word may hold unquoted; everything else is single-quoted. */
+    private static final String SHELL_SAFE = "@%_+=:,./-";
 
     private FileSafety() {
     }
@@ -100,6 +105,28 @@ public final class FileSafety {
         }
     }
 
+    /**
+     * Checks that a file is closed to group and others, the least a file named by {@code file:} must be.
+     *
+     * @param file the file (a symlink counts as its target)
+     * @return the violation, or empty when the file is closed
+     */
+    public static Optional<Violation> checkNotShared(Path file) {
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+            if (OWNER_ONLY.containsAll(perms)) {
+                return Optional.empty();
+            }
+            Path real = file.toRealPath();
+            return Optional.of(new Violation(real + " has mode " + mode(perms) + " and is accessible to group or others",
+                    "chmod 600 " + shellQuote(real)));
+        } catch (UnsupportedOperationException noPosix) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(new Violation("cannot read the permissions of " + file, "ls -l " + shellQuote(file)));
+        }
+    }
+
     private static String describe(Path configured, Path real) {
         Path absolute = configured.toAbsolutePath().normalize();
         return absolute.equals(real) ? real.toString() : absolute + " (symlink to " + real + ")";
@@ -111,7 +138,7 @@ public final class FileSafety {
      * @param perms the permissions
      * @return three octal digits
      */
-    static String mode(Set<PosixFilePermission> perms) {
+    public static String mode(Set<PosixFilePermission> perms) {
         int m = 0;
         for (PosixFilePermission p : perms) {
             m |= 1 << (8 - p.ordinal());
@@ -120,14 +147,14 @@ public final class FileSafety {
     }
 
     /**
-     * Quotes a path for a POSIX shell command shown to the user.
+     * Quotes a word (a path, a user name) for a POSIX shell command shown to the user.
      *
-     * @param path the path
-     * @return the path, single-quoted when it needs quoting
+     * @param word the word; its {@code toString()} is quoted
+     * @return the word as is when it is made of safe characters, else single-quoted
      */
-    static String shellQuote(Object path) {
-        String s = path.toString();
-        if (!s.isEmpty() && s.chars().allMatch(c -> Character.isLetterOrDigit(c) || "/._-+,:@%".indexOf(c) >= 0)) {
+    public static String shellQuote(Object word) {
+        String s = word.toString();
+        if (!s.isEmpty() && s.chars().allMatch(c -> Character.isLetterOrDigit(c) || SHELL_SAFE.indexOf(c) >= 0)) {
             return s;
         }
         return "'" + s.replace("'", "'\\''") + "'";
