@@ -20,13 +20,14 @@ final class OpCliCalls extends OpCallsBase {
         static final Logger LOG = LoggerFactory.getLogger(OpCliProvider.class);
     }
 
-    private final OpFailures failures = new OpFailures(new Cooldown());
+    private final Cooldown cooldown = new Cooldown();
+    private final OpFailures failures = new OpFailures(cooldown);
 
     @Override
     public Secret resolve(SecretRef ref, ResolveContext ctx) throws SecretException {
         OpReference r = OpReference.parse(ref);
         notFound.check(r.text());
-        failures.cooldown().check(r.text());
+        cooldown.check(r.text());
         String op = opPath(r.text(), ctx);
         ProcessRunner.Result result = failures.run(List.of(op, "read", "--no-newline", r.text()), r.text(), "op read",
                 ctx, null);
@@ -37,7 +38,7 @@ final class OpCliCalls extends OpCallsBase {
                 notFound.remember(e);
                 throw e;
             }
-            failures.cooldown().reset();
+            cooldown.reset();
             return Secret.ofUtf8(value).withOrigin("1Password (op read)");
         } finally {
             Arrays.fill(value, (byte) 0);
@@ -57,7 +58,7 @@ final class OpCliCalls extends OpCallsBase {
         if (batch.refs().isEmpty()) {
             return out;
         }
-        failures.cooldown().check(refs.size() + " references");
+        cooldown.check(refs.size() + " references");
         String op = opPath(refs.size() + " references", ctx);
         Map<String, Secret> values = new LinkedHashMap<>();
         injectInto(op, batch.refs(), ctx, values);
@@ -79,7 +80,7 @@ final class OpCliCalls extends OpCallsBase {
                     throw new SecretException(Reason.UNAVAILABLE, what,
                             "op inject succeeded but its output does not have the template's shape");
                 }
-                failures.cooldown().reset();
+                cooldown.reset();
                 out.putAll(values);
                 return;
             }
@@ -114,6 +115,6 @@ final class OpCliCalls extends OpCallsBase {
     @Override
     public void close() {
         super.close();
-        failures.cooldown().reset();
+        cooldown.reset();
     }
 }

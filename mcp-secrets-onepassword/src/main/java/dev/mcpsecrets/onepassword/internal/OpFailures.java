@@ -34,15 +34,6 @@ final class OpFailures {
     }
 
     /**
-     * The cooldown this failure handling starts.
-     *
-     * @return the cooldown
-     */
-    Cooldown cooldown() {
-        return cooldown;
-    }
-
-    /**
      * Runs op, turning a start failure into UNAVAILABLE and a deadline overrun into TIMEOUT.
      *
      * @param command op and its arguments (references only, never values or tokens)
