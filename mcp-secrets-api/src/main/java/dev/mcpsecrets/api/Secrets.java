@@ -121,8 +121,7 @@ public final class Secrets implements AutoCloseable {
      */
     public Map<String, Secret> resolveAll(Map<String, String> nameToExpression) throws ResolveAllException {
         Objects.requireNonNull(nameToExpression, "nameToExpression");
-        Resolver r = resolver();
-        return new BatchResolution(r.cache(), r, r.calls(), timeout, this::parse).run(nameToExpression);
+        return new BatchResolution(resolver()).run(nameToExpression);
     }
 
     /**

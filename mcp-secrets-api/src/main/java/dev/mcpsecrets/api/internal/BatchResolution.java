@@ -20,41 +20,24 @@ import java.util.Map;
  * one by one through the full fallback chain. All or nothing.
  */
 public final class BatchResolution {
-    /** Parses expressions against the known schemes. */
-    @FunctionalInterface
-    public interface Parser {
-        /**
-         * Parses an expression.
-         *
-         * @param expression the text
-         * @return the alternatives
-         * @throws MalformedRefException if malformed
-         */
-        List<SecretRef> parse(String expression) throws MalformedRefException;
-    }
-
     private final SecretCache cache;
     private final Resolver resolver;
     private final Calls calls;
     private final Duration timeout;
-    private final Parser parser;
-    private final AuditLog audit = new AuditLog();
+    private final AuditLog audit;
 
     /**
      * Creates a batch.
      *
-     * @param cache the facade's cache
-     * @param resolver the facade's resolver
-     * @param calls the facade's deadline runner
-     * @param timeout the per-resolve limit, also the limit of the whole batch
-     * @param parser parses expressions
+     * @param resolver the facade's resolver, with its cache, deadline runner, timeout (also the limit of
+     *     the whole batch) and known schemes
      */
-    public BatchResolution(SecretCache cache, Resolver resolver, Calls calls, Duration timeout, Parser parser) {
-        this.cache = cache;
+    public BatchResolution(Resolver resolver) {
         this.resolver = resolver;
-        this.calls = calls;
-        this.timeout = timeout;
-        this.parser = parser;
+        this.cache = resolver.cache();
+        this.calls = resolver.calls();
+        this.timeout = resolver.timeout();
+        this.audit = resolver.audit();
     }
 
     /**
@@ -71,7 +54,7 @@ public final class BatchResolution {
         for (Map.Entry<String, String> e : nameToExpression.entrySet()) {
             String key = e.getValue().strip();
             try {
-                List<SecretRef> alternatives = parser.parse(key);
+                List<SecretRef> alternatives = SecretRef.parseAlternatives(key, resolver.knownSchemes());
                 Secret hit = cache.getIfPresent(key);
                 if (hit != null) {
                     out.put(e.getKey(), hit);

@@ -85,6 +85,24 @@ public final class Resolver {
     }
 
     /**
+     * The per-resolve limit.
+     *
+     * @return the timeout
+     */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /**
+     * Where outcomes are logged.
+     *
+     * @return the audit log
+     */
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /**
      * The schemes some provider claims, plus this project's well-known ones.
      *
      * @return the schemes
