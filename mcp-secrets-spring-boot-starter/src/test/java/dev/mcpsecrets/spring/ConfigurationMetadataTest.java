@@ -2,6 +2,8 @@ package dev.mcpsecrets.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
@@ -9,10 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** The hand-written configuration metadata (IDE completion) names exactly the properties that bind. */
+/**
+ * The hand-written configuration metadata (IDE completion) names exactly the properties that bind.
+ * Read with Jackson 2, which the starter brings through mcp-policy, so the test runs on Boot 3 and 4.
+ */
 class ConfigurationMetadataTest {
 
     @Test
@@ -20,7 +23,7 @@ class ConfigurationMetadataTest {
         List<String> documented = new ArrayList<>();
         try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
             JsonNode root = JsonMapper.builder().build().readTree(in);
-            root.path("properties").forEach(p -> documented.add(p.path("name").asString()));
+            root.path("properties").forEach(p -> documented.add(p.path("name").asText()));
         }
         List<String> bound = new ArrayList<>();
         collect(McpSecretsProperties.PREFIX, McpSecretsProperties.class, bound);
