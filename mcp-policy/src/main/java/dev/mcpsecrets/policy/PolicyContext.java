@@ -3,10 +3,14 @@ package dev.mcpsecrets.policy;
 import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.api.Secrets;
 import dev.mcpsecrets.policy.config.ConfigDiscovery;
+import dev.mcpsecrets.policy.config.ConfigScope;
 import dev.mcpsecrets.policy.config.McpConfigFile;
 import dev.mcpsecrets.policy.config.ServerCatalog;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +34,7 @@ public final class PolicyContext {
     private final FileSystemView files;
     private final boolean liveProbesAllowed;
     private final Set<String> allowedHosts;
+    private final Set<Path> trustedConfigs;
     private final Secrets secrets;
     private final KeyedFingerprinter fingerprinter;
     private final ServerCatalog serverCatalog;
@@ -43,6 +48,7 @@ public final class PolicyContext {
         this.files = b.files;
         this.liveProbesAllowed = b.liveProbesAllowed;
         this.allowedHosts = Set.copyOf(b.allowedHosts);
+        this.trustedConfigs = Set.copyOf(b.trustedConfigs);
         this.secrets = b.secrets;
         this.fingerprinter = b.fingerprinter;
         this.serverCatalog = b.serverCatalog;
@@ -126,6 +132,39 @@ public final class PolicyContext {
     }
 
     /**
+     * Project configs the user trusts to name values for live probes, besides every user-level config.
+     *
+     * @return absolute, normalised paths; empty when none
+     */
+    public Set<Path> trustedConfigs() {
+        return trustedConfigs;
+    }
+
+    /**
+     * Whether a live probe may resolve the {@code ${VAR}} placeholders and secret references written
+     * at this place. A project config arrives with a repository, so a cloned repository could otherwise
+     * choose which of the user's variables or secrets a probe sends: its names are resolved only when
+     * the user trusts that file ({@link Builder#trustedConfigs}). User-level configs (the clients' own
+     * files in the user's home) and the server's own declaration ({@link Location#NONE}) always may.
+     * A place in no config of this context may not.
+     *
+     * @param where where the value is written
+     * @return {@code true} if its placeholders and references may be resolved
+     */
+    public boolean mayResolveNamedValuesAt(Location where) {
+        if (where.file() == null) {
+            return true;
+        }
+        Path file = where.file().toAbsolutePath().normalize();
+        for (McpConfigFile config : configs) {
+            if (config.path().toAbsolutePath().normalize().equals(file)) {
+                return config.scope() == ConfigScope.USER || trustedConfigs.contains(file);
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether a live probe may contact this host: live probes are on, and the host is a loopback
      * literal ({@code localhost}, {@code 127.x.y.z}, {@code ::1}; names are never resolved) or is in
      * {@link #allowedHosts()}.
@@ -197,6 +236,7 @@ public final class PolicyContext {
         b.files = files;
         b.liveProbesAllowed = liveProbesAllowed;
         b.allowedHosts = allowedHosts;
+        b.trustedConfigs = trustedConfigs;
         b.secrets = secrets;
         b.fingerprinter = fingerprinter;
         b.serverCatalog = serverCatalog;
@@ -223,6 +263,7 @@ public final class PolicyContext {
         private FileSystemView files;
         private boolean liveProbesAllowed;
         private Set<String> allowedHosts = Set.of();
+        private Set<Path> trustedConfigs = Set.of();
         private Secrets secrets;
         private KeyedFingerprinter fingerprinter;
         private ServerCatalog serverCatalog;
@@ -308,6 +349,23 @@ public final class PolicyContext {
             this.liveProbesAllowed = allowed;
             this.allowedHosts = hosts.stream().map(h -> h.toLowerCase(java.util.Locale.ROOT))
                     .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            return this;
+        }
+
+        /**
+         * Project configs whose {@code ${VAR}} placeholders and secret references live probes may
+         * resolve (see {@link PolicyContext#mayResolveNamedValuesAt(Location)}); list only files the user
+         * has reviewed, the way {@code mcp-secrets trust} records them.
+         *
+         * @param files the config files
+         * @return this builder
+         */
+        public Builder trustedConfigs(Collection<Path> files) {
+            Set<Path> normalised = new HashSet<>();
+            for (Path f : files) {
+                normalised.add(f.toAbsolutePath().normalize());
+            }
+            this.trustedConfigs = Set.copyOf(normalised);
             return this;
         }
 

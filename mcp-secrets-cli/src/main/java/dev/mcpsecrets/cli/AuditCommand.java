@@ -8,12 +8,16 @@ import dev.mcpsecrets.policy.ReportOptions;
 import dev.mcpsecrets.policy.ReportWriter;
 import dev.mcpsecrets.policy.Severity;
 import dev.mcpsecrets.policy.config.McpConfigFile;
+import dev.mcpsecrets.policy.live.LiveProbeSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -67,8 +71,17 @@ final class AuditCommand extends EnvironmentCommand implements Callable<Integer>
     @Option(names = "--live", description = "Allow network and database probes (token scopes, database privileges).")
     boolean live;
 
-    @Option(names = "--allow-host", paramLabel = "HOST", description = "A host --live may contact (repeatable).")
+    @Option(names = {"--allow-host", "--live-host"}, paramLabel = "HOST",
+            description = "A host --live may contact besides loopback (repeatable).")
     List<String> allowedHosts = new ArrayList<>();
+
+    @Option(names = "--github-api-url", paramLabel = "URL",
+            description = "The GitHub REST API --live asks (default https://api.github.com; GitHub Enterprise: "
+                    + "https://HOST/api/v3).")
+    URI githubApiUrl;
+
+    @Option(names = "--live-timeout", paramLabel = "SECONDS", description = "Deadline of one live probe (default 10).")
+    Integer liveTimeoutSeconds;
 
     @Option(names = "--history", description = "Scan the git history of the current project even when CONFIG files are named.")
     boolean history;
@@ -87,8 +100,12 @@ final class AuditCommand extends EnvironmentCommand implements Callable<Integer>
         Severity threshold = PolicySupport.severity(failOn, "--fail-on");
         FileSystemView files = PolicySupport.files(environment);
         List<McpConfigFile> configs = PolicySupport.configs(paths, files);
-        PolicyContext context = PolicySupport.context(environment, profile, files, configs)
-                .liveProbes(live, PolicySupport.hosts(allowedHosts)).build();
+        PolicyContext.Builder builder = PolicySupport.context(environment, profile, files, configs)
+                .liveProbes(live, PolicySupport.hosts(allowedHosts));
+        if (live) {
+            builder.trustedConfigs(PolicySupport.trustedConfigs(configs, environment)).options(liveSettings().toOptions());
+        }
+        PolicyContext context = builder.build();
         Set<String> skipped = new HashSet<>(skip);
         if (!paths.isEmpty() && !history) {
             // named files are audited as files; the project's whole history is a project question
@@ -113,6 +130,24 @@ final class AuditCommand extends EnvironmentCommand implements Callable<Integer>
         }
         out.flush();
         return failing == 0 ? Main.OK : Main.FAILED;
+    }
+
+    private LiveProbeSettings liveSettings() {
+        LiveProbeSettings settings = LiveProbeSettings.defaults();
+        try {
+            if (githubApiUrl != null) {
+                settings = settings.withGithubApiUrl(githubApiUrl);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CliException(Main.USAGE, "--github-api-url: " + e.getMessage());
+        }
+        if (liveTimeoutSeconds != null) {
+            if (liveTimeoutSeconds < 1) {
+                throw new CliException(Main.USAGE, "--live-timeout: must be at least 1 second, got " + liveTimeoutSeconds);
+            }
+            settings = settings.withTimeout(Duration.ofSeconds(liveTimeoutSeconds));
+        }
+        return settings;
     }
 
     static String summary(PolicyReport report, Severity threshold, int failing) {

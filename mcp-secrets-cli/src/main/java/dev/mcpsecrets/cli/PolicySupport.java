@@ -9,12 +9,15 @@ import dev.mcpsecrets.policy.PolicyEngine;
 import dev.mcpsecrets.policy.Severity;
 import dev.mcpsecrets.policy.Suppressions;
 import dev.mcpsecrets.policy.config.ConfigDiscovery;
+import dev.mcpsecrets.policy.config.ConfigScope;
+import dev.mcpsecrets.policy.config.McpClient;
 import dev.mcpsecrets.policy.config.McpConfigFile;
 import dev.mcpsecrets.policy.config.McpConfigReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,24 +37,56 @@ final class PolicySupport {
                 environment);
     }
 
-    /** The named configs, or when none are named, those of this user and the current project. */
+    /**
+     * The named configs, or when none are named, those of this user and the current project. A named
+     * file counts as a user-level config only when it is one of this user's clients' own files; any
+     * other named file is read as a project config, which live probes treat as untrusted until the
+     * user trusts it.
+     */
     static List<McpConfigFile> configs(List<Path> paths, FileSystemView files) {
         if (paths.isEmpty()) {
             return ConfigDiscovery.readAll(files);
+        }
+        Set<Path> userLevel = new HashSet<>();
+        for (ConfigDiscovery.Candidate c : ConfigDiscovery.candidates(files)) {
+            if (c.scope() == ConfigScope.USER) {
+                userLevel.add(c.path().toAbsolutePath().normalize());
+            }
         }
         List<McpConfigFile> configs = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 for (Path file : jsonFilesBelow(p)) {
-                    configs.add(McpConfigReader.read(file.toAbsolutePath().normalize()));
+                    configs.add(read(file.toAbsolutePath().normalize(), userLevel));
                 }
             } else if (Files.isRegularFile(p)) {
-                configs.add(McpConfigReader.read(p.toAbsolutePath().normalize()));
+                configs.add(read(p.toAbsolutePath().normalize(), userLevel));
             } else {
                 throw new CliException(Main.USAGE, p + ": no such file");
             }
         }
         return configs;
+    }
+
+    private static McpConfigFile read(Path file, Set<Path> userLevel) {
+        return McpConfigReader.read(file, McpClient.guess(file),
+                userLevel.contains(file) ? ConfigScope.USER : ConfigScope.PROJECT);
+    }
+
+    /**
+     * The project configs among these that the user trusted with {@code mcp-secrets trust} and that have
+     * not changed since: live probes may resolve the variables and secrets they name.
+     */
+    static List<Path> trustedConfigs(List<McpConfigFile> configs, Map<String, String> environment) throws IOException {
+        TrustStore store = new TrustStore(UserConfigDir.from(environment));
+        List<Path> trusted = new ArrayList<>();
+        for (McpConfigFile config : configs) {
+            if (config.scope() == ConfigScope.PROJECT && Files.isRegularFile(config.path())
+                    && store.check(config.path(), Files.readAllBytes(config.path())) == TrustStore.Verdict.TRUSTED) {
+                trusted.add(config.path());
+            }
+        }
+        return trusted;
     }
 
     /** A named directory stands for every {@code .json} file below it (.mcp.json and .vscode/mcp.json too). */

@@ -70,7 +70,7 @@ public final class DatabasePrivilegeCheck extends LiveProbeCheck {
         for (DatabaseTargets.Found found : DatabaseTargets.find(context)) {
             if (found.target().isEmpty()) {
                 findings.add(notChecked(found.where(), found.problem().orElse("unusable settings"),
-                        "Fix the connection settings, then run the audit again."));
+                        found.fix().orElse("Fix the connection settings, then run the audit again.")));
                 continue;
             }
             if (Thread.currentThread().isInterrupted()) {
@@ -105,7 +105,7 @@ public final class DatabasePrivilegeCheck extends LiveProbeCheck {
         if (!Hosts.mayContact(context, t.host())) {
             out.add(notChecked(where, t.describe() + " was not contacted: " + t.host() + " is neither loopback nor "
                     + "one of the hosts allowed for live probes", "If you trust this database host, allow it: "
-                    + "mcp-secrets audit --live --live-host " + t.host()));
+                    + "mcp-secrets audit --live --allow-host " + t.host()));
             return out;
         }
         Optional<Driver> driver = DriverLocator.find(driverLoader, t.dialect());
@@ -121,11 +121,11 @@ public final class DatabasePrivilegeCheck extends LiveProbeCheck {
             if (t.urlPassword().isPresent()) {
                 password = t.urlPassword().get();
             } else if (t.passwordWritten().isPresent()) {
-                CredentialValue.Outcome o = CredentialValue.resolve(context, t.passwordWritten().get());
+                CredentialValue.Outcome o = CredentialValue.resolve(context, t.passwordWritten().get(), where.location());
                 if (o.secret().isEmpty()) {
                     out.add(notChecked(where, "the password of " + t.describe() + " could not be had: "
-                            + o.problem().orElse("unknown"), "Make the password available to the audit, then run it "
-                                    + "again."));
+                            + o.problem().orElse("unknown"), o.remediation("Make the password available to the audit, "
+                                    + "then run it again.")));
                     return out;
                 }
                 secret = o.secret().get();

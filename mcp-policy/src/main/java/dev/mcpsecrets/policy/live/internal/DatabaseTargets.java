@@ -33,14 +33,19 @@ final class DatabaseTargets {
      * @param target the account, when usable
      * @param where where the unusable setting is
      * @param problem why it is unusable
+     * @param fix what to do when the usual advice does not fit (an untrusted config), or empty
      */
-    record Found(Optional<DatabaseTarget> target, ProbeTarget where, Optional<String> problem) {
+    record Found(Optional<DatabaseTarget> target, ProbeTarget where, Optional<String> problem, Optional<String> fix) {
         static Found of(DatabaseTarget t) {
-            return new Found(Optional.of(t), t.target(), Optional.empty());
+            return new Found(Optional.of(t), t.target(), Optional.empty(), Optional.empty());
         }
 
         static Found problem(ProbeTarget where, String why) {
-            return new Found(Optional.empty(), where, Optional.of(why));
+            return new Found(Optional.empty(), where, Optional.of(why), Optional.empty());
+        }
+
+        static Found problem(ProbeTarget where, CredentialValue.Outcome failed, String otherwise) {
+            return new Found(Optional.empty(), where, Optional.of(failed.problem().orElse(otherwise)), failed.fix());
         }
     }
 
@@ -92,12 +97,12 @@ final class DatabaseTargets {
             if (!named) {
                 return;
             }
-            CredentialValue.Outcome o = CredentialValue.resolve(context, written);
+            CredentialValue.Outcome o = CredentialValue.resolve(context, written, where.location());
             if (o.kind() == CredentialValue.Kind.PLAINTEXT) {
                 return;
             }
             if (o.secret().isEmpty()) {
-                out.add(Found.problem(where, o.problem().orElse("the connection string could not be had")));
+                out.add(Found.problem(where, o, "the connection string could not be had"));
                 return;
             }
             Secret s = o.secret().get();
@@ -131,6 +136,14 @@ final class DatabaseTargets {
         JsonValue.StringValue anchor = env.containsKey(hostVar) ? env.get(hostVar) : env.get(userVar);
         ProbeTarget where = new ProbeTarget(server.label(), hostVar.substring(0, hostVar.indexOf("HOST")) + "* variables",
                 anchor.location());
+        for (String variable : groupVariables(hostVar, portVar, userVar, dbVar, passwordVars)) {
+            JsonValue.StringValue value = env.get(variable);
+            Optional<CredentialValue.Outcome> refused = value == null ? Optional.empty()
+                    : CredentialValue.refusal(context, value.value(), value.location());
+            if (refused.isPresent()) {
+                return Found.problem(where, refused.get(), variable + " cannot be read");
+            }
+        }
         String host = plain(context, env.get(hostVar)).orElse("localhost");
         if (!Hosts.isWellFormed(host)) {
             return Found.problem(where, hostVar + " is not a plain host name or IP address");
@@ -151,14 +164,24 @@ final class DatabaseTargets {
                 Optional.empty(), "", password, Map.of(), readOnly || DatabaseTarget.readOnlyByName(user)));
     }
 
-    /** A non-secret setting: placeholders are read from the environment, references are not resolved. */
+    private static List<String> groupVariables(String hostVar, String portVar, String userVar, String dbVar,
+            List<String> passwordVars) {
+        List<String> all = new ArrayList<>(List.of(hostVar, portVar, userVar, dbVar));
+        all.addAll(passwordVars);
+        return all;
+    }
+
+    /**
+     * A non-secret setting: placeholders are read from the environment, references are not resolved.
+     * Callers have refused untrusted placeholders already.
+     */
     private static Optional<String> plain(PolicyContext context, JsonValue.StringValue value) {
         if (value == null) {
             return Optional.empty();
         }
         String v = value.value().strip();
         if (v.startsWith("$")) {
-            CredentialValue.Outcome o = CredentialValue.resolve(context, v);
+            CredentialValue.Outcome o = CredentialValue.resolve(context, v, value.location());
             if (o.kind() == CredentialValue.Kind.ENVIRONMENT) {
                 return o.secret().map(s -> {
                     try {

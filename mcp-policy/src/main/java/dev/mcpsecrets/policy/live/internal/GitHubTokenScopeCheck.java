@@ -71,11 +71,11 @@ public final class GitHubTokenScopeCheck extends LiveProbeCheck {
         List<Finding> findings = new ArrayList<>();
         for (GitHubTokenSources.Source source : GitHubTokenSources.find(context)) {
             ProbeTarget target = source.target();
-            CredentialValue.Outcome outcome = CredentialValue.resolve(context, source.written());
+            CredentialValue.Outcome outcome = CredentialValue.resolve(context, source.written(), target.location());
             if (outcome.secret().isEmpty()) {
                 findings.add(notChecked(target, outcome.problem().orElse("the token could not be had"),
-                        "Make the token available to this audit (set the variable or unlock the secret store), "
-                                + "then run it again."));
+                        outcome.remediation("Make the token available to this audit (set the variable or unlock the "
+                                + "secret store), then run it again.")));
                 continue;
             }
             Secret token = outcome.secret().get();

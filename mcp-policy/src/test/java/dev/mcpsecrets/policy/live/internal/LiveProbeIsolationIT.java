@@ -94,7 +94,7 @@ class LiveProbeIsolationIT {
             assertThat(summary(refused)).containsExactly("MCP-LIVE-DB-005 medium", "MCP-LIVE-DB-006 medium",
                     "MCP-LIVE-DB-006 medium");
             assertThat(refused.get(1).message()).contains(host + " is neither loopback nor one of the hosts allowed");
-            assertThat(refused.get(1).remediation()).contains("--live-host " + host);
+            assertThat(refused.get(1).remediation()).contains("--allow-host " + host);
             assertThat(drivers.driverLookups.get()).as("no driver was even looked up").isZero();
             assertThat(socket.accepted()).isZero();
 
