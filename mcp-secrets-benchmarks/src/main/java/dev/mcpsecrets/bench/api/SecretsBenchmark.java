@@ -25,10 +25,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The facade's costs at server start: building it with discovery, the first resolution of 20
- * {@code env:} references, and a cached resolution.
+ * {@code env:} references, and a cached resolution. The class-level settings are those of the cold
+ * benchmarks (one shot in each of ten fresh JVMs); the warm ones set their own.
  *
  * <pre>java -jar mcp-secrets-benchmarks/target/benchmarks.jar SecretsBenchmark</pre>
  */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(10)
+@Warmup(iterations = 0)
+@Measurement(iterations = 1)
 public class SecretsBenchmark {
     static final int REFS = 20;
 
@@ -116,22 +122,12 @@ public class SecretsBenchmark {
      * @return the instance
      */
     @Benchmark
-    @BenchmarkMode(Mode.SingleShotTime)
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Fork(10)
-    @Warmup(iterations = 0)
-    @Measurement(iterations = 1)
     public Secrets coldBuildWithJdkServicesWarm(JdkServicesWarm warm) {
         return Secrets.builder().build();
     }
 
     /** Cold: the first build in a fresh JVM, discovery included (one shot per fork). */
     @Benchmark
-    @BenchmarkMode(Mode.SingleShotTime)
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Fork(10)
-    @Warmup(iterations = 0)
-    @Measurement(iterations = 1)
     public Secrets coldBuildWithDiscovery() {
         return Secrets.builder().build();
     }
@@ -144,11 +140,6 @@ public class SecretsBenchmark {
      * @return the instance
      */
     @Benchmark
-    @BenchmarkMode(Mode.SingleShotTime)
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Fork(10)
-    @Warmup(iterations = 0)
-    @Measurement(iterations = 1)
     public Secrets coldBuildWithLoggingStarted(LoggingStarted logging) {
         return Secrets.builder().build();
     }
@@ -158,11 +149,6 @@ public class SecretsBenchmark {
      * {@code env:} resolution in a fresh JVM (one shot per fork).
      */
     @Benchmark
-    @BenchmarkMode(Mode.SingleShotTime)
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Fork(10)
-    @Warmup(iterations = 0)
-    @Measurement(iterations = 1)
     public int coldBuildAndFirstResolve() throws SecretException {
         try (Secrets secrets = Secrets.builder().build()) {
             Secret path = secrets.resolve("env:PATH");
@@ -181,11 +167,6 @@ public class SecretsBenchmark {
      * @throws SecretException never: PATH is set
      */
     @Benchmark
-    @BenchmarkMode(Mode.SingleShotTime)
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Fork(10)
-    @Warmup(iterations = 0)
-    @Measurement(iterations = 1)
     public int coldBuildAndFirstResolveWithLoggingStarted(LoggingStarted logging) throws SecretException {
         return coldBuildAndFirstResolve();
     }
