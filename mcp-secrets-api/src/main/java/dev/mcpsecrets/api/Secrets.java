@@ -42,6 +42,7 @@ public final class Secrets implements AutoCloseable {
      * and a server that resolves later (on its first tool call) should not pay for it up front.
      */
     private volatile Resolver resolver;
+    private volatile boolean closed;
 
     private Secrets(Builder b, List<SecretProvider> providers) {
         this.providers = providers;
@@ -54,8 +55,11 @@ public final class Secrets implements AutoCloseable {
 
     private Resolver resolver() {
         Resolver r = resolver;
-        if (r == null) {
+        if (r == null || closed) {
             synchronized (this) {
+                if (closed) {
+                    throw new IllegalStateException("this Secrets instance is closed; build a new one");
+                }
                 r = resolver;
                 if (r == null) {
                     r = new Resolver(providers, profile, environment, timeout, cacheTtl, forbidden);
@@ -176,10 +180,21 @@ public final class Secrets implements AutoCloseable {
         }
     }
 
-    /** Destroys cached values, closes providers that are {@link AutoCloseable}, stops worker threads. */
+    /**
+     * Destroys cached values, closes providers that are {@link AutoCloseable}, stops worker threads.
+     * Afterwards {@code resolve}, {@code resolveAll}, {@code parse}, {@code providers} and
+     * {@code knownSchemes} throw {@link IllegalStateException}; closing again does nothing.
+     */
     @Override
     public void close() {
-        Resolver r = resolver;
+        Resolver r;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            r = resolver;
+        }
         if (r != null) {
             r.cache().clear();
             r.calls().close();

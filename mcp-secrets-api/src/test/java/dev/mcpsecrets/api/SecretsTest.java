@@ -272,6 +272,39 @@ class SecretsTest {
     }
 
     @Test
+    void aClosedInstanceRefusesToResolveAndClosingTwiceClosesProvidersOnce() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger closes = new java.util.concurrent.atomic.AtomicInteger();
+        class ClosingProvider extends FakeProvider implements AutoCloseable {
+            ClosingProvider() {
+                super("fake-closing", "cl", 0, false);
+            }
+
+            @Override
+            public void close() {
+                closes.incrementAndGet();
+            }
+        }
+        FakeProvider closing = new ClosingProvider().with("x", "vx");
+        Secrets secrets = isolated().addProvider(closing).build();
+        assertThat(secrets.resolve("cl:x").revealAsString()).isEqualTo("vx");
+        secrets.close();
+        secrets.close();
+        assertThat(closes).hasValue(1);
+        assertThatThrownBy(() -> secrets.resolve("cl:x")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+        assertThatThrownBy(() -> secrets.resolveAll(Map.of("X", "cl:x"))).isInstanceOf(IllegalStateException.class);
+        assertThat(secrets.profile()).isEqualTo(Profile.DEVELOPMENT);
+    }
+
+    @Test
+    void anInstanceClosedBeforeItsFirstResolveRefusesToo() {
+        Secrets secrets = isolated().build();
+        secrets.close();
+        assertThatThrownBy(() -> secrets.resolve("env:GITHUB_TOKEN")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(secrets::providers).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void closeDestroysCachedValues() throws Exception {
         Secrets secrets = isolated().build();
         secrets.resolve("env:GITHUB_TOKEN");
