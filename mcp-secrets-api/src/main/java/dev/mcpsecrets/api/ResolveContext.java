@@ -40,7 +40,19 @@ public final class ResolveContext {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
         long nanos = saturatedNanos(timeout);
-        return new ResolveContext(profile, System.nanoTime() + nanos, Map.copyOf(environment));
+        return new ResolveContext(profile, System.nanoTime() + nanos, immutable(environment));
+    }
+
+    /**
+     * The environment as an unmodifiable snapshot. The process environment already is one (Java never
+     * changes it after start), so it is kept as it is rather than copied entry by entry on every
+     * resolution; any other map is copied.
+     *
+     * @param environment the variables
+     * @return an unmodifiable map with the same entries
+     */
+    static Map<String, String> immutable(Map<String, String> environment) {
+        return environment == System.getenv() ? environment : Map.copyOf(environment);
     }
 
     /**

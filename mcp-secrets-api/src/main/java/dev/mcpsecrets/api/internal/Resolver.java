@@ -48,8 +48,9 @@ public final class Resolver {
             Duration timeout, Duration cacheTtl, Set<String> forbiddenSchemes) {
         this.providers = providers;
         this.profile = profile;
-        // One immutable copy here makes the copy in every ResolveContext.of free.
-        this.environment = Map.copyOf(environment);
+        // The process environment is kept as it is (ResolveContext.of does not copy it either); any other
+        // map is copied once here, which makes the copy in every ResolveContext.of free.
+        this.environment = environment == System.getenv() ? environment : Map.copyOf(environment);
         this.timeout = timeout;
         this.cache = new SecretCache(cacheTtl);
         this.calls = new Calls();
