@@ -39,7 +39,7 @@ public final class Resolver {
      *
      * @param providers ordered providers
      * @param profile the profile in effect
-     * @param environment environment given to providers
+     * @param environment environment given to providers: the process environment or a {@code Map.copyOf}
      * @param timeout per-resolve limit
      * @param cacheTtl how long resolved values are kept
      * @param forbiddenSchemes schemes that configuration forbids in this profile
@@ -48,9 +48,9 @@ public final class Resolver {
             Duration timeout, Duration cacheTtl, Set<String> forbiddenSchemes) {
         this.providers = providers;
         this.profile = profile;
-        // The process environment is kept as it is (ResolveContext.of does not copy it either); any other
-        // map is copied once here, which makes the copy in every ResolveContext.of free.
-        this.environment = environment == System.getenv() ? environment : Map.copyOf(environment);
+        // Already unmodifiable (the builder copies what it is given; the process environment is a
+        // snapshot), so ResolveContext.of keeps it without copying on every resolution.
+        this.environment = environment;
         this.timeout = timeout;
         this.cache = new SecretCache(cacheTtl);
         this.calls = new Calls();
