@@ -83,6 +83,16 @@ final class AuditCommand extends EnvironmentCommand implements Callable<Integer>
     @Option(names = "--live-timeout", paramLabel = "SECONDS", description = "Deadline of one live probe (default 10).")
     Integer liveTimeoutSeconds;
 
+    @Option(names = "--github-scope", paramLabel = "SCOPE", split = ",",
+            description = "A classic token scope --live expects (repeatable or comma-separated; replaces the default "
+                    + "repo, read:org, workflow, write:discussion).")
+    List<String> githubScopes;
+
+    @Option(names = "--db-privilege", paramLabel = "PRIVILEGE", split = ",",
+            description = "A database privilege --live expects (repeatable or comma-separated; replaces the default "
+                    + "SELECT, INSERT, UPDATE).")
+    List<String> databasePrivileges;
+
     @Option(names = "--history", description = "Scan the git history of the current project even when CONFIG files are named.")
     boolean history;
 
@@ -146,6 +156,12 @@ final class AuditCommand extends EnvironmentCommand implements Callable<Integer>
                 throw new CliException(Main.USAGE, "--live-timeout: must be at least 1 second, got " + liveTimeoutSeconds);
             }
             settings = settings.withTimeout(Duration.ofSeconds(liveTimeoutSeconds));
+        }
+        if (githubScopes != null || databasePrivileges != null) {
+            settings = new LiveProbeSettings(settings.githubApiUrl(),
+                    githubScopes != null ? Set.copyOf(githubScopes) : settings.allowedGithubScopes(),
+                    databasePrivileges != null ? Set.copyOf(databasePrivileges) : settings.allowedDatabasePrivileges(),
+                    settings.timeout());
         }
         return settings;
     }

@@ -102,6 +102,17 @@ class AuditLiveTrustTest {
     }
 
     @Test
+    void expectedScopesComeFromTheCommandLine() throws IOException {
+        Path config = projectConfig();
+        assertThat(CliRun.of(env(), "trust", config.toString()).exitCode()).isZero();
+        CliRun defaults = auditLive(config);
+        assertThat(defaults.out()).doesNotContain("MCP-LIVE-GH-002");
+        CliRun narrower = CliRun.of(env(), "audit", "--live", "--github-api-url", "http://127.0.0.1:"
+                + github.getAddress().getPort(), "--github-scope", "read:org", "--fail-on", "critical", config.toString());
+        assertThat(narrower.out()).contains("MCP-LIVE-GH-002", "'repo'", "--github-scope");
+    }
+
+    @Test
     void badLiveSettingsAreUsageErrorsNamingTheOption() throws IOException {
         Path config = projectConfig();
         CliRun url = CliRun.of(env(), "audit", "--live", "--github-api-url", "http://github.example.com",

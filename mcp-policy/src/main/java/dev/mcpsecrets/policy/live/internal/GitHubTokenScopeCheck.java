@@ -129,7 +129,7 @@ public final class GitHubTokenScopeCheck extends LiveProbeCheck {
                                 scope, "The token in " + what + login + " has the scope '" + scope + "', beyond the "
                                         + "allowed " + sorted(settings.allowedGithubScopes()),
                                 "Remove the scope from the token, or allow it with " + LiveProbeSettings.GITHUB_ALLOWED_SCOPES
-                                        + " if the server needs it."));
+                                        + " (mcp-secrets audit --github-scope) if the server needs it."));
                     }
                 }
             } else {

@@ -42,7 +42,7 @@ final class PrivilegeRules {
                                 + h.scope() + ", beyond the allowed " + allowed.stream().sorted().toList(),
                         "Revoke them (REVOKE " + String.join(", ", beyond) + " ...), or allow them with "
                                 + dev.mcpsecrets.policy.live.LiveProbeSettings.DATABASE_ALLOWED_PRIVILEGES
-                                + " if the server needs them."));
+                                + " (mcp-secrets audit --db-privilege) if the server needs them."));
             }
         }
         if (production && t.declaredReadOnly()) {
