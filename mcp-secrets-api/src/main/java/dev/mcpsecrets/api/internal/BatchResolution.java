@@ -87,9 +87,8 @@ public final class BatchResolution {
                         }
                         left = left.subList(1, left.size());
                     }
-                    List<SecretRef> alternatives = left;
                     Duration wait = ctx.remaining().isZero() ? Duration.ofMillis(1) : ctx.remaining();
-                    out.put(e.getKey(), cache.get(p.key, wait, () -> resolver.resolve(p.key, alternatives, ctx)));
+                    out.put(e.getKey(), cache.get(p.key, wait, resolver.loader(p.key, left, ctx)));
                 } catch (SecretException ex) {
                     failures.put(e.getKey(), ex);
                 }
@@ -125,8 +124,19 @@ public final class BatchResolution {
             SecretRef first = p.alternatives.get(0);
             SecretProvider provider = resolver.firstAvailable(first, ctx);
             if (provider != null && batches(provider)) {
-                groups.computeIfAbsent(provider, x -> new LinkedHashMap<>())
-                        .computeIfAbsent(first, r -> new ArrayList<>()).add(p.key);
+                // plain map code rather than computeIfAbsent lambdas: resolveAll often runs while a
+                // server starts, where a first lambda bootstrap costs milliseconds
+                Map<SecretRef, List<String>> byRef = groups.get(provider);
+                if (byRef == null) {
+                    byRef = new LinkedHashMap<>();
+                    groups.put(provider, byRef);
+                }
+                List<String> keys = byRef.get(first);
+                if (keys == null) {
+                    keys = new ArrayList<>();
+                    byRef.put(first, keys);
+                }
+                keys.add(p.key);
             }
         }
         Map<String, Secret> byKey = new LinkedHashMap<>();

@@ -232,14 +232,28 @@ public final class Resolver {
      * @return the loader
      */
     public SecretCache.Loader loader(String expression, List<SecretRef> alternatives) {
-        return new ExpressionLoader(this, expression, alternatives);
+        return new ExpressionLoader(this, expression, alternatives, null);
     }
 
-    private record ExpressionLoader(Resolver resolver, String expression, List<SecretRef> alternatives)
-            implements SecretCache.Loader {
+    /**
+     * A cache loader that resolves an expression within a given context, such as the one deadline of a
+     * whole {@code resolveAll}.
+     *
+     * @param expression the expression text
+     * @param alternatives its parsed alternatives
+     * @param ctx the context to resolve in
+     * @return the loader
+     */
+    public SecretCache.Loader loader(String expression, List<SecretRef> alternatives, ResolveContext ctx) {
+        return new ExpressionLoader(this, expression, alternatives, ctx);
+    }
+
+    /** {@code ctx} is null for a fresh context per load. */
+    private record ExpressionLoader(Resolver resolver, String expression, List<SecretRef> alternatives,
+            ResolveContext ctx) implements SecretCache.Loader {
         @Override
         public Secret load() throws SecretException {
-            return resolver.resolve(expression, alternatives, resolver.newContext());
+            return resolver.resolve(expression, alternatives, ctx != null ? ctx : resolver.newContext());
         }
     }
 
