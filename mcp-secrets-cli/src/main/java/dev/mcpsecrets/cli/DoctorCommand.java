@@ -4,6 +4,7 @@ import dev.mcpsecrets.api.ProviderStatus;
 import dev.mcpsecrets.api.Secrets;
 import dev.mcpsecrets.policy.FileSystemView;
 import dev.mcpsecrets.policy.config.ConfigDiscovery;
+import dev.mcpsecrets.policy.config.ConfigScope;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystems;
@@ -66,15 +67,33 @@ final class DoctorCommand extends EnvironmentCommand implements Callable<Integer
         }
         out.println();
         out.println("MCP client configs 'mcp-secrets audit' reads:");
+        TrustStore trust = new TrustStore(UserConfigDir.from(environment));
         for (ConfigDiscovery.Candidate c : ConfigDiscovery.candidates(files)) {
             boolean present = Files.isRegularFile(c.path());
-            out.printf("  %-9s %-7s %-15s %s%n", present ? "found" : "-", c.scope().name().toLowerCase(java.util.Locale.ROOT),
-                    c.client().name().toLowerCase(java.util.Locale.ROOT), files.display(c.path()));
+            out.printf("  %-9s %-7s %-15s %s%s%n", present ? "found" : "-", c.scope().name().toLowerCase(java.util.Locale.ROOT),
+                    c.client().name().toLowerCase(java.util.Locale.ROOT), files.display(c.path()),
+                    present && c.scope() == ConfigScope.PROJECT ? trustState(trust, c.path()) : "");
         }
         out.println();
         out.println(problems == 0 ? "nothing to fix; next: mcp-secrets audit"
                 : problems + (problems == 1 ? " thing" : " things") + " to fix (see above); then: mcp-secrets audit");
         return problems == 0 ? Main.OK : Main.FAILED;
+    }
+
+    /**
+     * Whether run --config and audit --live may use what a project config names. Informational: an
+     * untrusted project config is not a problem to fix, only one to review before trusting.
+     */
+    static String trustState(TrustStore trust, Path config) throws IOException {
+        switch (trust.check(config, Files.readAllBytes(config))) {
+            case TRUSTED:
+                return "  (trusted)";
+            case CHANGED:
+                return "  (changed since you trusted it; review it, then: mcp-secrets trust " + config + ")";
+            default:
+                return "  (not trusted: run --config refuses it and audit --live does not resolve what it names; "
+                        + "review it, then: mcp-secrets trust " + config + ")";
+        }
     }
 
     private String profileSource() {

@@ -76,4 +76,17 @@ class DoctorUsagesTest {
             System.setIn(original);
         }
     }
+
+    @Test
+    void doctorSaysWhetherAProjectConfigIsTrusted() throws Exception {
+        Map<String, String> e = TestEnvironment.of(tmp);
+        Path config = tmp.resolve(".mcp.json");
+        Files.writeString(config, "{\"mcpServers\": {}}\n");
+        TrustStore store = new TrustStore(UserConfigDir.from(e));
+        assertThat(DoctorCommand.trustState(store, config)).contains("not trusted", "mcp-secrets trust " + config);
+        assertThat(CliRun.of(e, "trust", config.toString()).exitCode()).isZero();
+        assertThat(DoctorCommand.trustState(store, config)).isEqualTo("  (trusted)");
+        Files.writeString(config, "{\"mcpServers\": {\"x\": {\"command\": \"true\"}}}\n");
+        assertThat(DoctorCommand.trustState(store, config)).contains("changed since you trusted it");
+    }
 }
