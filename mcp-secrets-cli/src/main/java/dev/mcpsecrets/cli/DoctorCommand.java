@@ -85,7 +85,7 @@ final class DoctorCommand extends EnvironmentCommand implements Callable<Integer
      * untrusted project config is not a problem to fix, only one to review before trusting.
      */
     static String trustState(TrustStore trust, Path config) throws IOException {
-        switch (trust.check(config, Files.readAllBytes(config))) {
+        switch (trust.check(config)) {
             case TRUSTED:
                 return "  (trusted)";
             case CHANGED:

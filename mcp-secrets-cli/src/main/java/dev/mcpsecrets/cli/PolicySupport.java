@@ -82,7 +82,7 @@ final class PolicySupport {
         List<Path> trusted = new ArrayList<>();
         for (McpConfigFile config : configs) {
             if (config.scope() == ConfigScope.PROJECT && Files.isRegularFile(config.path())
-                    && store.check(config.path(), Files.readAllBytes(config.path())) == TrustStore.Verdict.TRUSTED) {
+                    && store.check(config.path()) == TrustStore.Verdict.TRUSTED) {
                 trusted.add(config.path());
             }
         }

@@ -41,6 +41,10 @@ final class TrustStore {
                 sha256(content).getBytes(java.nio.charset.StandardCharsets.US_ASCII)) ? Verdict.TRUSTED : Verdict.CHANGED;
     }
 
+    Verdict check(Path file) throws IOException {
+        return check(file, Files.readAllBytes(file));
+    }
+
     String trust(Path file) throws IOException {
         String hash = sha256(Files.readAllBytes(file));
         Map<String, String> entries = read();

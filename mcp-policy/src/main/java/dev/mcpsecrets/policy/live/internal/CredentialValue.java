@@ -81,13 +81,13 @@ public final class CredentialValue {
      * @return the outcome
      */
     public static Outcome resolve(PolicyContext context, String written, Location where) {
+        Optional<Outcome> refused = refusal(context, written, where);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         String text = written.strip();
         Matcher m = PLACEHOLDER.matcher(text);
-        boolean trusted = context.mayResolveNamedValuesAt(where);
         if (m.matches()) {
-            if (!trusted) {
-                return Outcome.untrusted(Kind.ENVIRONMENT, where.file());
-            }
             String name = m.group(1) != null ? m.group(1) : m.group(2);
             String value = context.environment().get(name);
             if (value == null || value.isEmpty()) {
@@ -101,9 +101,6 @@ public final class CredentialValue {
         }
         Set<String> schemes = context.secrets().map(Secrets::knownSchemes).orElse(SecretRef.WELL_KNOWN_SCHEMES);
         if (isReference(text, schemes)) {
-            if (!trusted) {
-                return Outcome.untrusted(Kind.REFERENCE, where.file());
-            }
             Optional<Secrets> secrets = context.secrets();
             if (secrets.isEmpty()) {
                 return Outcome.failed(Kind.REFERENCE, "no secrets facade is configured to resolve " + text);
