@@ -9,7 +9,7 @@ module dev.mcpsecrets.api {
 
     exports dev.mcpsecrets.api;
     // The secret-file rules, shared with this project's own modules and with nobody else.
-    exports dev.mcpsecrets.api.internal.files to dev.mcpsecrets.dotenv, dev.mcpsecrets.policy;
+    exports dev.mcpsecrets.api.internal.files to dev.mcpsecrets.dotenv, dev.mcpsecrets.policy, dev.mcpsecrets.cli;
 
     uses dev.mcpsecrets.api.SecretProvider;
 
