@@ -13,6 +13,7 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -255,6 +256,7 @@ public final class SafeFiles {
                 continue;
             }
             try {
+                Object created = fileKey(temp);
                 // the descriptor from the exclusive creation is the one written: the name is never opened again
                 try (channel) {
                     ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -264,12 +266,21 @@ public final class SafeFiles {
                     channel.force(true);
                 }
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                if (created != null && !created.equals(fileKey(target))) {
+                    throw new IOException(target + " was replaced while being written; another user can change "
+                            + "directory " + dir);
+                }
                 forceDirectory(dir);
                 return;
             } finally {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    /** The identity (device and inode) of the entry itself, or {@code null} where the platform has none. */
+    private static Object fileKey(Path p) throws IOException {
+        return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
     }
 
     private static FileAttribute<?>[] ownerOnly() {
