@@ -170,7 +170,11 @@ final class TrustStore {
     /** Read, edit and write under the store's lock, so parallel {@code trust} runs keep each other's entries. */
     private void update(Edit edit) throws IOException {
         Path target = SafeFiles.target(location());
-        refuseIfOthersCanChange(target.getParent());
+        Path existing = target.getParent();
+        while (!Files.exists(existing) && existing.getParent() != null) {
+            existing = existing.getParent(); // created with mode 700 by the writer
+        }
+        refuseIfOthersCanChange(existing);
         SafeFiles.locked(target, () -> {
             Map<String, Entry> entries = read();
             if (edit.apply(entries)) {

@@ -65,9 +65,13 @@ public final class PathSafety {
      * without the sticky bit.
      *
      * @param dir the directory
-     * @return the violation, or empty when only the owner can change its entries
+     * @return the violation, or empty when only the owner can change its entries or it does not exist yet
+     *     (it will then be created with mode 700)
      */
     public static Optional<Violation> checkNotShared(Path dir) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
         try {
             OptionalInt mode = mode(dir);
             if (mode.isEmpty()) {

@@ -100,11 +100,12 @@ public final class SafeFiles {
 
     /**
      * The file to read and replace for a path the user named: the real target of a symlink, or the path
-     * itself in the real directory it is in. Missing parent directories are created with mode 700.
+     * itself in the real directory it is in. Nothing is created; the writers create missing parent
+     * directories with mode 700.
      *
      * @param named the path as the user gave it
      * @return an absolute path free of symlinks up to its last element
-     * @throws IOException if the path is a dangling symlink or a directory cannot be created
+     * @throws IOException if the path is a dangling symlink or cannot be resolved
      */
     public static Path target(Path named) throws IOException {
         Path absolute = named.toAbsolutePath();
@@ -114,11 +115,12 @@ public final class SafeFiles {
         if (Files.isSymbolicLink(absolute)) {
             throw new NoSuchFileException(absolute.toString(), null, "a symlink to a missing file");
         }
-        Path parent = absolute.getParent();
-        if (!Files.isDirectory(parent)) {
-            Files.createDirectories(parent, ownerOnlyDirectory());
+        Path normal = absolute.normalize();
+        Path existing = normal.getParent();
+        while (existing.getParent() != null && !Files.exists(existing)) {
+            existing = existing.getParent();
         }
-        return parent.toRealPath().resolve(absolute.getFileName());
+        return existing.toRealPath().resolve(existing.relativize(normal));
     }
 
     /**
@@ -143,6 +145,7 @@ public final class SafeFiles {
      */
     public static <T> T locked(Path target, LockedWork<T> work) throws IOException {
         Path lockFile = lockFile(target);
+        createDirectories(target.getParent());
         ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, k -> new ReentrantLock());
         local.lock();
         try {
@@ -234,6 +237,7 @@ public final class SafeFiles {
      */
     public static void write(Path target, byte[] content, SharedDirectory shared) throws IOException {
         Path dir = target.getParent();
+        createDirectories(dir);
         Optional<FileSafety.Violation> open = PathSafety.checkNotShared(dir);
         if (open.isPresent()) {
             if (shared == SharedDirectory.REFUSE) {
@@ -275,6 +279,12 @@ public final class SafeFiles {
             } finally {
                 Files.deleteIfExists(temp);
             }
+        }
+    }
+
+    private static void createDirectories(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir, ownerOnlyDirectory());
         }
     }
 

@@ -47,6 +47,16 @@ class SafeWriteTest {
     }
 
     @Test
+    void resolvingAMissingPathCreatesNothingAndTheWriterCreatesPrivateDirectories() throws Exception {
+        Path target = SafeFiles.target(tmp.resolve("a/b/../c/.env"));
+        assertThat(target).isEqualTo(tmp.toRealPath().resolve("a/c/.env"));
+        assertThat(tmp.resolve("a")).doesNotExist();
+        SafeFiles.write(target, SECRET, SafeFiles.SharedDirectory.REFUSE);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("a/c")))).isEqualTo("rwx------");
+        assertThat(Files.readAllBytes(target)).isEqualTo(SECRET);
+    }
+
+    @Test
     void symlinkPlantedAtTheTargetAfterResolutionIsReplacedNotFollowed() throws Exception {
         Path victim = Files.writeString(tmp.resolve("victim.txt"), "victim\n");
         Path dir = Files.createDirectories(tmp.resolve("d"));
