@@ -6,6 +6,7 @@ import dev.mcpsecrets.api.internal.files.FileSafety;
 import dev.mcpsecrets.api.internal.files.PathSafety;
 import dev.mcpsecrets.api.internal.files.SafeFiles;
 import dev.mcpsecrets.dotenv.DotenvFile;
+import dev.mcpsecrets.dotenv.DotenvParseException;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -72,6 +73,9 @@ final class DotenvCommand implements Runnable {
         }
 
         static CliException cannotWrite(Path target, IOException e) {
+            if (e instanceof DotenvParseException positioned) {
+                return new CliException(Main.FAILED, positioned.getMessage()); // file:line:col, never the text
+            }
             String reason = e instanceof FileSystemException fse && fse.getReason() != null ? ": " + fse.getReason()
                     : e.getClass() == IOException.class ? ": " + e.getMessage() : "";
             return new CliException(Main.FAILED, target + ": cannot write (" + e.getClass().getSimpleName() + reason + ")");

@@ -5,7 +5,6 @@ import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.Secrets;
 import dev.mcpsecrets.policy.Severity;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
