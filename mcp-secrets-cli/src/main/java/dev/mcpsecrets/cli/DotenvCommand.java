@@ -45,8 +45,10 @@ final class DotenvCommand implements Runnable {
                 description = "The .env file (default: ~/.config/mcp-secrets/.env, or .env.PROFILE with --profile).")
         Path file;
 
-        @Option(names = "--profile", paramLabel = "PROFILE", description = "Edit .env.PROFILE in ~/.config/mcp-secrets.")
-        String profile;
+        @Option(names = "--profile", paramLabel = "PROFILE", converter = OptionTypes.ProfileConverter.class,
+                completionCandidates = OptionTypes.ProfileCandidates.class,
+                description = "Edit .env.PROFILE in ~/.config/mcp-secrets: ${COMPLETION-CANDIDATES}.")
+        Profile profile;
 
         Path target() {
             if (!DotenvFile.isValidKey(key)) {
@@ -55,7 +57,7 @@ final class DotenvCommand implements Runnable {
             if (file != null) {
                 return file;
             }
-            String name = profile == null ? ".env" : ".env." + PolicySupport.profile(environment, profile).name();
+            String name = profile == null ? ".env" : ".env." + profile.name();
             return UserConfigDir.from(environment).resolve(name);
         }
 
@@ -65,7 +67,7 @@ final class DotenvCommand implements Runnable {
          */
         Path checkDirectory(Path target) throws IOException {
             Optional<FileSafety.Violation> shared = PathSafety.checkNotShared(SafeFiles.target(target).getParent());
-            if (shared.isPresent() && PolicySupport.profile(environment, profile).equals(Profile.PRODUCTION)) {
+            if (shared.isPresent() && (profile != null ? profile : Profile.fromEnvironment(environment, null)).equals(Profile.PRODUCTION)) {
                 throw new CliException(Main.FAILED, "not written: " + shared.get().problem()
                         + ", so another user could swap the file being written; fix: " + shared.get().fix());
             }

@@ -1,5 +1,6 @@
 package dev.mcpsecrets.cli;
 
+import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.policy.FileSystemView;
 import dev.mcpsecrets.policy.Finding;
 import dev.mcpsecrets.policy.PolicyReport;
@@ -42,7 +43,7 @@ final class LaunchCheck {
      * @param content the config's bytes as read and trusted: judged, rather than the file read again
      */
     static void enforce(Path config, byte[] content, String server, List<String> argv, Map<String, String> refs,
-            Map<String, String> environment, String profile, Severity failOn, PrintWriter err) {
+            Map<String, String> environment, Profile profile, Severity failOn, PrintWriter err) {
         McpConfigFile file = config != null ? read(config.toAbsolutePath().normalize(), content) : describe(argv, refs);
         String name = config != null ? server : COMMAND_LINE_SERVER;
         FileSystemView files = PolicySupport.files(environment);
