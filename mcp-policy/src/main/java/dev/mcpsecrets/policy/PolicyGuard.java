@@ -145,9 +145,19 @@ public final class PolicyGuard {
                 findings, full.suppressed(), full.baselineMatched());
     }
 
+    /** The file and line, or the part of the declaration a finding is about. */
+    private static String where(Finding f) {
+        Location at = f.location();
+        String pointer = at.jsonPointer();
+        if (at.file() == null && pointer != null && pointer.startsWith("/self/")) {
+            return "declared " + pointer.substring("/self/".length());
+        }
+        return at.display();
+    }
+
     private void logWarned(Finding f, String why) {
         String line = "[{} {}] {}: {} - {} (warning only: {}; run mcp-secrets audit for the full picture)";
-        Object[] args = {f.ruleId(), f.severity().label(), f.location().display(), f.title(), f.message(), why};
+        Object[] args = {f.ruleId(), f.severity().label(), where(f), f.title(), f.message(), why};
         if (f.severity().isAtLeast(Severity.MEDIUM)) {
             log.warn(line, args);
         } else {
@@ -157,7 +167,7 @@ public final class PolicyGuard {
 
     private void logFinding(Finding f) {
         String line = "[{} {}] {}: {} - {}{}";
-        Object[] args = {f.ruleId(), f.severity().label(), f.location().display(), f.title(), f.message(),
+        Object[] args = {f.ruleId(), f.severity().label(), where(f), f.title(), f.message(),
             f.remediation().isEmpty() ? "" : " Fix: " + f.remediation()};
         if (f.severity().isAtLeast(failOn) && !warnOnly) {
             log.error(line, args);
