@@ -125,7 +125,7 @@ class SpringAiMcpServerIT {
             assertThat(server.stdout()).isEmpty();
             assertThat(server.stderrText())
                     .contains("APPLICATION FAILED TO START")
-                    .contains("MCP-SEC-001")
+                    .contains("MCP-SEC-002")
                     .contains(project.resolve(".mcp.json").toString())
                     .doesNotContain(TOKEN);
         }
