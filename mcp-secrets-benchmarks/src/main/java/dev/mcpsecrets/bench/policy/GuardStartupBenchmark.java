@@ -34,8 +34,9 @@ import org.slf4j.helpers.NOPLogger;
  * Startup cost of the default {@link PolicyGuard} (the server's declaration and its own config entries;
  * no history, machine or live scope) with the working directory in (a) an empty directory and (b) a git
  * repository of 10,000 commits, one of which added a {@code .env} that a later one removed. The default
- * guard does not read the history, so (b) must cost about what (a) costs. The repository is made in the
- * setup with {@code git fast-import}; the benchmark needs the git command.
+ * guard does not read the history, so (b) must cost about what (a) costs; {@code everyScopeWarnOnly}
+ * shows what the history and machine scopes would add. The repository is made in the setup with
+ * {@code git fast-import}; the benchmark needs the git command.
  *
  * <pre>java -jar mcp-secrets-benchmarks/target/benchmarks.jar GuardStartupBenchmark</pre>
  */
@@ -52,6 +53,7 @@ public class GuardStartupBenchmark {
 
     private Path root;
     private PolicyGuard guard;
+    private PolicyGuard everyScope;
 
     /**
      * Creates the home, the working directory and (for the repository case) the history.
@@ -74,10 +76,15 @@ public class GuardStartupBenchmark {
                 Map.of("HOME", home.toString())).withFingerprintKeyFile(root.resolve("key/fingerprint.key"));
         PolicyContext context = PolicyContext.builder().files(view).environment(Map.of("HOME", home.toString()))
                 .discoverConfigs().build();
-        guard = PolicyGuard.builder().context(context).logger(NOPLogger.NOP_LOGGER)
-                .self(SelfDeclaration.named("app").withReadOnly(true).withRoots(List.of(project), List.of()))
-                .build();
+        SelfDeclaration self = SelfDeclaration.named("app").withReadOnly(true).withRoots(List.of(project), List.of());
+        guard = PolicyGuard.builder().context(context).logger(NOPLogger.NOP_LOGGER).self(self).build();
         guard.check();
+        everyScope = PolicyGuard.builder().context(context).logger(NOPLogger.NOP_LOGGER).self(self).allScopes()
+                .warnOnly(true).build();
+        boolean historyFinding = everyScope.check().findings().stream().anyMatch(f -> f.ruleId().equals("MCP-GIT-002"));
+        if (historyFinding != workingDirectory.equals("git_10000_commits")) {
+            throw new IllegalStateException("the history scan should find the .env secret only in the repository");
+        }
     }
 
     /** {@code git init} and a fast-import stream of {@code commits} commits, the second adding a {@code .env}. */
@@ -96,7 +103,7 @@ public class GuardStartupBenchmark {
             stream.append("M 100644 inline src/file").append(i % 100).append(".txt\n")
                     .append("data ").append(content.length()).append('\n').append(content);
             if (i == 2) {
-                String env = "ANTHROPIC_API_KEY=sk-ant-api03-" + "b".repeat(93) + "AA\n";
+                String env = "GITHUB_TOKEN=ghp_" + "Bench0History0Token0123456789abcdef\n";
                 stream.append("M 100644 inline .env\ndata ").append(env.length()).append('\n').append(env);
             } else if (i == 3) {
                 stream.append("D .env\n");
@@ -140,5 +147,15 @@ public class GuardStartupBenchmark {
     @Benchmark
     public PolicyReport defaultGuard() {
         return guard.check();
+    }
+
+    /**
+     * For comparison: every scope (history and machine included), warn-only.
+     *
+     * @return the report
+     */
+    @Benchmark
+    public PolicyReport everyScopeWarnOnly() {
+        return everyScope.check();
     }
 }
