@@ -101,7 +101,8 @@ public final class GuardScopes {
             return "a check outside the judged scopes";
         }
         return switch (scope) {
-            case CONFIG -> "another server's entry";
+            case CONFIG -> f.location().jsonPointer() == null || f.location().jsonPointer().isEmpty()
+                    ? "a client config that holds no entry of this server" : "another server's entry";
             case MACHINE -> "files on this machine";
             case HISTORY -> "git history";
             case LIVE -> "a live probe";
