@@ -4,6 +4,7 @@ import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.policy.FileSystemView;
 import dev.mcpsecrets.policy.Finding;
 import dev.mcpsecrets.policy.PolicyReport;
+import dev.mcpsecrets.policy.PolicyScope;
 import dev.mcpsecrets.policy.ReportFormat;
 import dev.mcpsecrets.policy.ReportOptions;
 import dev.mcpsecrets.policy.ReportWriter;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,8 +49,10 @@ final class LaunchCheck {
         McpConfigFile file = config != null ? read(config.toAbsolutePath().normalize(), content) : describe(argv, refs);
         String name = config != null ? server : COMMAND_LINE_SERVER;
         FileSystemView files = PolicySupport.files(environment);
-        PolicyReport full = PolicySupport.engine(null, null, Set.of(AuditCommand.GIT_HISTORY_CHECK))
-                .run(PolicySupport.context(environment, profile, files, List.of(file)).build());
+        EnumSet<PolicyScope> scopes = EnumSet.allOf(PolicyScope.class);
+        scopes.remove(PolicyScope.HISTORY); // the project's history is no property of the server about to start
+        PolicyReport full = PolicySupport.engine(null, null, Set.of())
+                .run(PolicySupport.context(environment, profile, files, List.of(file)).scopes(scopes).build());
         List<Finding> mine = full.findings().stream().filter(f -> concerns(f, name)).toList();
         PolicyReport report = new PolicyReport(full.startedAt(), full.duration(), full.profile(), full.configs(),
                 full.checks(), mine, List.of(), 0);
