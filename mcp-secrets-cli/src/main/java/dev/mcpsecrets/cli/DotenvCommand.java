@@ -34,6 +34,10 @@ final class DotenvCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "KEY", description = "The variable name.")
         String key;
 
+        /** Anything after KEY: most likely a value typed where it must not be, so it is refused unseen. */
+        @Parameters(index = "1..*", hidden = true)
+        java.util.List<String> extra = new java.util.ArrayList<>();
+
         @Option(names = "--file", paramLabel = "FILE",
                 description = "The .env file (default: ~/.config/mcp-secrets/.env, or .env.PROFILE with --profile).")
         Path file;
@@ -42,8 +46,17 @@ final class DotenvCommand implements Runnable {
         String profile;
 
         Path target() {
+            if (!extra.isEmpty()) {
+                // never echoed: it may be the secret itself, now in the shell history
+                throw new CliException(Main.USAGE, "unexpected argument" + (extra.size() == 1 ? "" : "s")
+                        + " after KEY (" + extra.size() + ", not shown): the value is read from the terminal or stdin, "
+                        + "never from the command line; if a secret was typed there, it is in the shell history: "
+                        + "rotate it");
+            }
             if (!DotenvFile.isValidKey(key)) {
-                throw new CliException(Main.USAGE, "invalid key '" + key + "': use letters, digits, _, . or -");
+                // not echoed either: a value given in KEY's place would be printed otherwise
+                throw new CliException(Main.USAGE, "invalid KEY (argument 1, " + key.length()
+                        + " characters, not shown): use ASCII letters, digits, _, . or -");
             }
             if (file != null) {
                 return file;
@@ -55,16 +68,20 @@ final class DotenvCommand implements Runnable {
 
     /** {@code dotenv set KEY}. */
     @Command(name = "set", mixinStandardHelpOptions = true,
-            description = {"Set KEY to a value typed at the terminal (not echoed) or read from stdin (one line).",
+            description = {"Set KEY to a value typed at the terminal (one line, not echoed) or piped to stdin (everything "
+                    + "up to end of input, one trailing line end dropped; UTF-8, at most 1 MiB).",
                 "The value is never taken from the command line, where the process list and shell history would "
                     + "see it."},
             footer = {"", "Examples:", "  mcp-secrets dotenv set GITHUB_TOKEN",
                 "  printf %%s \"$VALUE\" | mcp-secrets dotenv set GITHUB_TOKEN --file ./.env",
-                "", "Exit codes: 0 written, 2 usage error or empty value, 1 the file could not be written."})
+                "  mcp-secrets dotenv set GCP_CREDENTIALS < service-account.json   # multi-line values are kept",
+                "", "Exit codes: 0 written; 2 usage error, empty value, value not UTF-8 or too large; 1 the file cannot be "
+                    + "used (a directory, not a regular file, a symlink loop, unreadable, not UTF-8) or written."})
     static final class Set extends FileOptions implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             Path target = target();
+            DotenvFile before = DotenvTarget.load(target);
             char[] value = readValue();
             try {
                 if (value.length == 0) {
@@ -72,7 +89,7 @@ final class DotenvCommand implements Runnable {
                 }
                 Secret secret = Secret.of(value);
                 try {
-                    DotenvFile.load(target).set(key, secret).write();
+                    DotenvTarget.write(before.set(key, secret));
                 } finally {
                     secret.destroy();
                 }
@@ -88,10 +105,14 @@ final class DotenvCommand implements Runnable {
         private char[] readValue() throws IOException {
             Console console = System.console();
             if (console != null) {
+                // one line: Enter ends a typed value
                 char[] typed = console.readPassword("value for %s (not shown): ", key);
                 return typed == null ? new char[0] : typed;
             }
-            return LeakedValue.read(System.in);
+            if (StandardInput.wasClosed()) {
+                throw new CliException(Main.USAGE, "stdin is closed and there is no terminal to ask on; nothing written");
+            }
+            return PipedValue.read(System.in);
         }
     }
 
@@ -102,12 +123,12 @@ final class DotenvCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             Path target = target();
-            DotenvFile before = DotenvFile.load(target);
+            DotenvFile before = DotenvTarget.load(target);
             if (!before.contains(key)) {
                 spec.commandLine().getOut().println(key + " is not set in " + target);
                 return Main.FAILED;
             }
-            before.remove(key).write();
+            DotenvTarget.write(before.remove(key));
             spec.commandLine().getOut().println("removed " + key + " from " + target);
             return Main.OK;
         }
