@@ -96,6 +96,9 @@ final class DotenvTarget {
             if (reason.equals("Is a directory")) {
                 return "it is a directory";
             }
+            if (reason.equals("Not a directory")) {
+                return "a part of the path is not a directory";
+            }
             return ErrorHandler.oneLine(reason);
         }
         return e.getClass().getSimpleName();
