@@ -102,17 +102,29 @@ final class DotenvCommand implements Runnable {
             }
         }
 
-        private char[] readValue() throws IOException {
+        private char[] readValue() {
             Console console = System.console();
             if (console != null) {
                 // one line: Enter ends a typed value
                 char[] typed = console.readPassword("value for %s (not shown): ", key);
                 return typed == null ? new char[0] : typed;
             }
+            if (StandardInput.isTerminal()) {
+                // the terminal could not be put in no-echo mode: stdout is not a terminal
+                throw new CliException(Main.USAGE, "stdin is a terminal but stdout is not, so the value cannot be "
+                        + "typed without echo; run without redirecting stdout, or pipe the value in; nothing written");
+            }
             if (StandardInput.wasClosed()) {
                 throw new CliException(Main.USAGE, "stdin is closed and there is no terminal to ask on; nothing written");
             }
-            return PipedValue.read(System.in);
+            try {
+                return PipedValue.read(System.in);
+            } catch (IOException e) {
+                // e.g. stdin redirected from a directory; the system's reason is words only, never input
+                String reason = e.getMessage() != null && e.getMessage().matches("[A-Za-z ,]{1,80}") ? e.getMessage()
+                        : e.getClass().getSimpleName();
+                throw new CliException(Main.USAGE, "cannot read the value from stdin: " + reason + "; nothing written");
+            }
         }
     }
 

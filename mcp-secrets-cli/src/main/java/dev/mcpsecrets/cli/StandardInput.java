@@ -31,6 +31,19 @@ final class StandardInput {
         return isJvmFile(target);
     }
 
+    /**
+     * {@code true} when descriptor 0 is a terminal. Java 17's {@code System.console()} is null as soon as
+     * stdout is redirected, even with stdin at a terminal, where reading would echo what is typed.
+     */
+    static boolean isTerminal() {
+        try {
+            String target = Files.readSymbolicLink(FD0).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (IOException | UnsupportedOperationException | SecurityException notLinux) {
+            return false;
+        }
+    }
+
     static boolean isJvmFile(Path target) {
         Path name = target.getFileName();
         if (name != null && name.toString().endsWith(".jsa")) {

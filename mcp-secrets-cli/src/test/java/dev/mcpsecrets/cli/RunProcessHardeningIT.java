@@ -66,6 +66,19 @@ class RunProcessHardeningIT {
     }
 
     @Test
+    void dotenvSetWithADirectoryAsStdinSaysSoInsteadOfAnInternalError() throws Exception {
+        Path file = tmp.resolve("dir-stdin.env");
+        Path err = tmp.resolve("err.txt");
+        Process p = new ProcessBuilder("sh", "-c", "exec \"$@\" < \"$0\"", tmp.toString(), JAVA.toString(), "-jar",
+                JAR.toString(), "dotenv", "set", "KEY", "--file", file.toString()).redirectError(err.toFile()).start();
+        p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(err)).contains("cannot read the value from stdin").doesNotContain("internal error");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
     void sigquitToRunLeavesTheChildsStdoutByteExact() throws Exception {
         Path out = tmp.resolve("out.bin");
         Path err = tmp.resolve("err.txt");
