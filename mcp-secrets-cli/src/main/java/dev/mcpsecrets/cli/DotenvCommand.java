@@ -34,8 +34,11 @@ final class DotenvCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "KEY", description = "The variable name.")
         String key;
 
-        /** Anything after KEY: most likely a value typed where it must not be, so it is refused unseen. */
-        @Parameters(index = "1..*", hidden = true)
+        /**
+         * Anything picocli cannot place (an argument after KEY, an unknown option such as {@code --value=…}):
+         * most likely a value typed where it must not be, so it is refused unseen instead of echoed.
+         */
+        @picocli.CommandLine.Unmatched
         java.util.List<String> extra = new java.util.ArrayList<>();
 
         @Option(names = "--file", paramLabel = "FILE",
@@ -49,7 +52,8 @@ final class DotenvCommand implements Runnable {
             if (!extra.isEmpty()) {
                 // never echoed: it may be the secret itself, now in the shell history
                 throw new CliException(Main.USAGE, "unexpected argument" + (extra.size() == 1 ? "" : "s")
-                        + " after KEY (" + extra.size() + ", not shown): the value is read from the terminal or stdin, "
+                        + " or option" + (extra.size() == 1 ? "" : "s") + " (" + extra.size()
+                        + ", not shown): the value is read from the terminal or stdin, "
                         + "never from the command line; if a secret was typed there, it is in the shell history: "
                         + "rotate it");
             }
@@ -61,7 +65,14 @@ final class DotenvCommand implements Runnable {
             if (file != null) {
                 return file;
             }
-            String name = profile == null ? ".env" : ".env." + PolicySupport.profile(environment, profile).name();
+            String name;
+            try {
+                name = profile == null ? ".env" : ".env." + dev.mcpsecrets.api.Profile.of(profile).name();
+            } catch (IllegalArgumentException e) {
+                // not echoed: text given where a name is expected may be a pasted secret
+                throw new CliException(Main.USAGE, "invalid --profile (" + profile.length() + " characters, not shown): "
+                        + "use development, staging, production or letters, digits, '-' and '_'");
+            }
             return UserConfigDir.from(environment).resolve(name);
         }
     }

@@ -103,6 +103,20 @@ class DotenvSetInputTest {
     }
 
     @Test
+    void aValueGivenAsAnUnknownOptionOrAsProfileIsNotEchoed() {
+        Path file = tmp.resolve(".env");
+        CliRun option = withStdin(utf8("x"), TestEnvironment.of(tmp), "dotenv", "set", "KEY", "--value=ghp_optSecret123456",
+                "--file", file.toString());
+        assertThat(option.exitCode()).isEqualTo(2);
+        assertThat(option.err()).contains("not shown").doesNotContain("ghp_optSecret123456");
+        CliRun profile = withStdin(utf8("x"), TestEnvironment.of(tmp), "dotenv", "set", "KEY", "--profile",
+                "ghp_profileSecret:12345");
+        assertThat(profile.exitCode()).isEqualTo(2);
+        assertThat(profile.err()).contains("invalid --profile").doesNotContain("ghp_profileSecret");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
     void aValueGivenInPlaceOfTheKeyIsNotEchoed() {
         CliRun set = withStdin(utf8("x"), TestEnvironment.of(tmp), "dotenv", "set", "postgres://app:pw@db/x",
                 "--file", tmp.resolve(".env").toString());
