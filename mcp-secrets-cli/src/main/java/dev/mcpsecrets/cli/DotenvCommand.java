@@ -1,12 +1,18 @@
 package dev.mcpsecrets.cli;
 
+import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.api.Secret;
+import dev.mcpsecrets.api.internal.files.FileSafety;
+import dev.mcpsecrets.api.internal.files.PathSafety;
+import dev.mcpsecrets.api.internal.files.SafeFiles;
 import dev.mcpsecrets.dotenv.DotenvFile;
+import dev.mcpsecrets.dotenv.DotenvParseException;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,8 +51,10 @@ final class DotenvCommand implements Runnable {
                 description = "The .env file (default: ~/.config/mcp-secrets/.env, or .env.PROFILE with --profile).")
         Path file;
 
-        @Option(names = "--profile", paramLabel = "PROFILE", description = "Edit .env.PROFILE in ~/.config/mcp-secrets.")
-        String profile;
+        @Option(names = "--profile", paramLabel = "PROFILE", converter = OptionTypes.ProfileConverter.class,
+                completionCandidates = OptionTypes.ProfileCandidates.class,
+                description = "Edit .env.PROFILE in ~/.config/mcp-secrets: ${COMPLETION-CANDIDATES}.")
+        Profile profile;
 
         Path target() {
             if (!extra.isEmpty()) {
@@ -65,15 +73,30 @@ final class DotenvCommand implements Runnable {
             if (file != null) {
                 return file;
             }
-            String name;
-            try {
-                name = profile == null ? ".env" : ".env." + dev.mcpsecrets.api.Profile.of(profile).name();
-            } catch (IllegalArgumentException e) {
-                // not echoed: text given where a name is expected may be a pasted secret
-                throw new CliException(Main.USAGE, "invalid --profile (" + profile.length() + " characters, not shown): "
-                        + "use development, staging, production or letters, digits, '-' and '_'");
-            }
+            String name = profile == null ? ".env" : ".env." + profile.name();
             return UserConfigDir.from(environment).resolve(name);
+        }
+
+        /**
+         * Refuses (production profile) a file in a directory where another user could replace files; elsewhere
+         * the writer warns. Writers of one file are serialised by a lock file beside it.
+         */
+        Path checkDirectory(Path target) throws IOException {
+            Optional<FileSafety.Violation> shared = PathSafety.checkNotShared(SafeFiles.target(target).getParent());
+            if (shared.isPresent() && (profile != null ? profile : Profile.fromEnvironment(environment, null)).equals(Profile.PRODUCTION)) {
+                throw new CliException(Main.FAILED, "not written: " + shared.get().problem()
+                        + ", so another user could swap the file being written; fix: " + shared.get().fix());
+            }
+            return target;
+        }
+
+        static CliException cannotWrite(Path target, IOException e) {
+            if (e instanceof DotenvParseException positioned) {
+                return new CliException(Main.FAILED, positioned.getMessage() + "; nothing written"); // never the text
+            }
+            // the reason from the exception's type and the system, never a free-form message
+            return new CliException(Main.FAILED, "cannot write " + target + ": " + DotenvTarget.reason(e)
+                    + "; the file is unchanged");
         }
     }
 
@@ -92,7 +115,7 @@ final class DotenvCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             Path target = target();
-            DotenvFile before = DotenvTarget.load(target);
+            DotenvTarget.load(target); // refuses an unusable file before the value is asked for
             char[] value = readValue();
             try {
                 if (value.length == 0) {
@@ -100,7 +123,9 @@ final class DotenvCommand implements Runnable {
                 }
                 Secret secret = Secret.of(value);
                 try {
-                    DotenvTarget.write(before.set(key, secret));
+                    DotenvFile.update(checkDirectory(target), f -> f.set(key, secret));
+                } catch (IOException e) {
+                    throw cannotWrite(target, e);
                 } finally {
                     secret.destroy();
                 }
@@ -146,12 +171,17 @@ final class DotenvCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             Path target = target();
-            DotenvFile before = DotenvTarget.load(target);
+            DotenvTarget.load(target); // refuses an unusable file with its own message
+            DotenvFile before;
+            try {
+                before = DotenvFile.update(checkDirectory(target), f -> f.remove(key));
+            } catch (IOException e) {
+                throw cannotWrite(target, e);
+            }
             if (!before.contains(key)) {
                 spec.commandLine().getOut().println(key + " is not set in " + target);
                 return Main.FAILED;
             }
-            DotenvTarget.write(before.remove(key));
             spec.commandLine().getOut().println("removed " + key + " from " + target);
             return Main.OK;
         }

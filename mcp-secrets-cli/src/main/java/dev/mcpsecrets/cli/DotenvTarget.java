@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * Reads and writes the {@code .env} file of {@code dotenv set|remove}, turning every way the file can be
- * unusable into one line naming the file and what is wrong (never its content) and exit code 1.
+ * Checks the {@code .env} file of {@code dotenv set|remove} before it is edited, turning every way the file
+ * can be unusable into one line naming the file and what is wrong (never its content) and exit code 1.
  */
 final class DotenvTarget {
     /** The largest file read, as the {@code dotenv:} provider's limit. */
@@ -33,16 +33,6 @@ final class DotenvTarget {
             throw new CliException(Main.FAILED, e.getMessage() + "; nothing written");
         } catch (IOException e) {
             throw new CliException(Main.FAILED, "cannot read " + target + ": " + reason(e) + "; nothing written");
-        }
-    }
-
-    /** Writes the edited content (atomically, mode 600). */
-    static void write(DotenvFile edited) {
-        Path target = edited.path();
-        try {
-            edited.write();
-        } catch (IOException e) {
-            throw new CliException(Main.FAILED, "cannot write " + target + ": " + reason(e) + "; the file is unchanged");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mcpsecrets.cli;
 
+import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.policy.FileSystemView;
 import dev.mcpsecrets.policy.Finding;
 import dev.mcpsecrets.policy.PolicyReport;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +40,11 @@ final class LaunchCheck {
      * Checks the server and refuses the start (exit 125) when a finding reaches the threshold.
      *
      * @param config the config file holding the server, or {@code null} for a command line
+     * @param content the config's bytes as read and trusted: judged, rather than the file read again
      */
-    static void enforce(Path config, String server, List<String> argv, Map<String, String> refs,
-            Map<String, String> environment, String profile, Severity failOn, PrintWriter err) {
-        McpConfigFile file = config != null
-                ? McpConfigReader.read(config.toAbsolutePath().normalize())
-                : describe(argv, refs);
+    static void enforce(Path config, byte[] content, String server, List<String> argv, Map<String, String> refs,
+            Map<String, String> environment, Profile profile, Severity failOn, PrintWriter err) {
+        McpConfigFile file = config != null ? read(config.toAbsolutePath().normalize(), content) : describe(argv, refs);
         String name = config != null ? server : COMMAND_LINE_SERVER;
         FileSystemView files = PolicySupport.files(environment);
         PolicyReport full = PolicySupport.engine(null, null, Set.of(AuditCommand.GIT_HISTORY_CHECK))
@@ -61,6 +62,12 @@ final class LaunchCheck {
             throw new CliException(RunCommand.FAILED_BEFORE_START, "not started: " + AuditCommand.summary(report, failOn,
                     failing) + " for server '" + name + "' (--check)");
         }
+    }
+
+    private static McpConfigFile read(Path config, byte[] content) {
+        McpClient client = McpClient.guess(config);
+        return McpConfigReader.fromDocument(JsonReader.parse(new String(content, StandardCharsets.UTF_8), config,
+                client.dialect()), client, ConfigScope.USER);
     }
 
     /** Findings about the file as a whole, or about this server's entry. */

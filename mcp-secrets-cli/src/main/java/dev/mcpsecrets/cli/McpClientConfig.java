@@ -21,7 +21,7 @@ final class McpClientConfig {
     private McpClientConfig() {
     }
 
-    /** One stdio server entry: what to start, where, and with which environment (values may be references). */
+    /** One stdio server entry: what to start, where (cwd as written), and with which environment (values may be references). */
     record Server(String name, String command, List<String> args, Map<String, String> env, Path cwd) {
     }
 
@@ -59,10 +59,8 @@ final class McpClientConfig {
             env.put(e.getKey(), requireText(file, name, "env." + e.getKey(), e.getValue()));
         }
         JsonNode cwd = entry.get("cwd");
+        // as written: the caller resolves a relative cwd in the trusted file's real directory
         Path dir = cwd == null ? null : Path.of(requireText(file, name, "cwd", cwd));
-        if (dir != null && !dir.isAbsolute()) {
-            dir = file.toAbsolutePath().getParent().resolve(dir).normalize();
-        }
         return new Server(name, command.asText(), List.copyOf(args), env, dir);
     }
 

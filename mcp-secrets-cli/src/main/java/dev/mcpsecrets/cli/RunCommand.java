@@ -1,11 +1,11 @@
 package dev.mcpsecrets.cli;
 
+import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.Secrets;
 import dev.mcpsecrets.policy.Severity;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,8 +53,11 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
     @Option(names = "--server", paramLabel = "NAME", description = "Server to start from --config.")
     String server;
 
-    @Option(names = "--profile", paramLabel = "PROFILE", description = "development, staging or production.")
-    String profile;
+    @Option(names = "--profile", paramLabel = "PROFILE", converter = OptionTypes.ProfileConverter.class,
+            completionCandidates = OptionTypes.ProfileCandidates.class,
+            description = "${COMPLETION-CANDIDATES} or another name (default: MCP_SECRETS_PROFILE, CLAUDE_ENV, "
+                    + "development).")
+    Profile profile;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "Give up resolving after this many seconds (default: ${DEFAULT-VALUE}).")
@@ -63,12 +66,17 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Run the policy checks for this server first; refuse to start on findings.")
     boolean check;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
-            description = "With --check: refuse at this severity or above (default: ${DEFAULT-VALUE}).")
-    String failOn = "high";
+    /** {@code null} means high; no default object, so a plain launch never loads the policy classes. */
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = OptionTypes.SeverityConverter.class,
+            completionCandidates = OptionTypes.SeverityCandidates.class,
+            description = "With --check: refuse at this severity or above: ${COMPLETION-CANDIDATES} (default: high).")
+    Severity failOn;
 
-    /** The config entry's {@code cwd}, or {@code null} for this process's directory. */
+    /** Where the child runs: for --config, the entry's {@code cwd} in the config's real directory; else {@code null}. */
     private Path workingDirectory;
+
+    /** The --config file as read, hashed and found trusted. */
+    private TrustStore.Snapshot trusted;
 
     /** Where the --check report goes when run without picocli. */
     java.io.PrintWriter err;
@@ -106,19 +114,15 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
         if (check) {
             Map<String, String> declared = new LinkedHashMap<>(literals);
             declared.putAll(refs);
-            Severity threshold;
-            try {
-                threshold = Severity.parse(failOn);
-            } catch (IllegalArgumentException e) {
-                throw new CliException(FAILED_BEFORE_START, "--fail-on: " + e.getMessage());
-            }
-            LaunchCheck.enforce(config, server, argv, declared, environment, profile, threshold,
+            Severity threshold = failOn != null ? failOn : Severity.HIGH;
+            LaunchCheck.enforce(config, trusted == null ? null : trusted.content(), server, argv, declared, environment,
+                    profile, threshold,
                     spec != null ? spec.commandLine().getErr() : err);
         }
         Map<String, String> childEnv = new LinkedHashMap<>(environment);
         childEnv.putAll(literals);
         // a missing or non-executable command fails (127/126) before any secret is fetched
-        ChildProcess.locate(argv.get(0), childEnv.get("PATH"));
+        ChildProcess.locate(argv.get(0), childEnv.get("PATH"), workingDirectory);
         Map<String, Secret> secrets;
         try (Secrets s = SecretsFactory.create(environment, profile, Duration.ofMillis((long) (timeoutSeconds * 1000)))) {
             secrets = resolve(s, refs, literals);
@@ -137,8 +141,9 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
             if (server == null) {
                 throw new CliException(FAILED_BEFORE_START, "--config needs --server NAME");
             }
-            McpClientConfig.Server entry = McpClientConfig.server(config, trustedContent(config), server);
-            workingDirectory = entry.cwd();
+            trusted = trustedSnapshot(config);
+            McpClientConfig.Server entry = McpClientConfig.server(config, trusted.content(), server);
+            workingDirectory = launchDirectory(trusted, entry.cwd());
             argv = commandOf(entry);
             literals.putAll(entry.env());
         }
@@ -177,22 +182,43 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
         return declared;
     }
 
-    private byte[] trustedContent(Path file) {
+    /**
+     * The config's bytes, read once, when their hash is trusted for its real path and the path used is the
+     * real file or a trusted link to it.
+     */
+    private TrustStore.Snapshot trustedSnapshot(Path file) {
         try {
-            byte[] content = Files.readAllBytes(file);
+            TrustStore.Snapshot snapshot = TrustStore.snapshot(file);
             TrustStore trust = new TrustStore(UserConfigDir.from(environment));
-            TrustStore.Verdict verdict = trust.check(file, content);
-            if (verdict != TrustStore.Verdict.TRUSTED) {
-                throw new CliException(FAILED_BEFORE_START, file + (verdict == TrustStore.Verdict.CHANGED
-                        ? " changed since you trusted it" : " is not trusted")
-                        + "; review it, then run: mcp-secrets trust " + file);
+            switch (trust.check(snapshot)) {
+                case TRUSTED:
+                    return snapshot;
+                case CHANGED:
+                    throw new CliException(FAILED_BEFORE_START, file + " changed since you trusted it; review it, "
+                            + "then run: mcp-secrets trust " + file);
+                case LINK_NOT_TRUSTED:
+                    throw new CliException(FAILED_BEFORE_START, file + " is a symlink to " + snapshot.real()
+                            + ", which is trusted, but this link is not; its servers would run in "
+                            + snapshot.realDirectory() + ". If that is what you want, run: mcp-secrets trust " + file);
+                default:
+                    throw new CliException(FAILED_BEFORE_START, file + " is not trusted; review it, then run: "
+                            + "mcp-secrets trust " + file);
             }
-            return content;
         } catch (NoSuchFileException e) {
             throw new CliException(FAILED_BEFORE_START, file + ": no such file");
         } catch (IOException e) {
             throw new CliException(FAILED_BEFORE_START, file + ": cannot read (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /**
+     * The entry's {@code cwd} resolved in the trusted file's real directory, or that directory itself: never
+     * the directory of a link to it or of this process, where a relative command or script would be
+     * somebody else's.
+     */
+    static Path launchDirectory(TrustStore.Snapshot trusted, Path cwd) {
+        Path base = trusted.realDirectory();
+        return cwd == null ? base : base.resolve(cwd).normalize();
     }
 
     /** Moves config values that are references from literals into the batch, then resolves it. */

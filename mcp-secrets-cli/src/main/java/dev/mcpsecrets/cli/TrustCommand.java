@@ -1,7 +1,13 @@
 package dev.mcpsecrets.cli;
 
+import dev.mcpsecrets.policy.config.ConfigScope;
+import dev.mcpsecrets.policy.config.JsonReader;
+import dev.mcpsecrets.policy.config.McpClient;
+import dev.mcpsecrets.policy.config.McpConfigReader;
+import dev.mcpsecrets.policy.config.McpServer;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,21 +19,23 @@ import picocli.CommandLine.Parameters;
 /** {@code mcp-secrets trust FILE}: allow {@code run --config FILE} to act on this exact content. */
 @Command(name = "trust", mixinStandardHelpOptions = true,
         description = {"Allow 'mcp-secrets run --config FILE' to start the servers FILE declares.",
-            "Records the file's SHA-256 in the user's settings (mode 600); any later change to the file needs trusting "
-                + "again, so a cloned repository cannot send your secrets to a command of its choosing."},
+            "Records the file's real path and SHA-256 in the user's settings (mode 600); any later change to the file "
+                + "needs trusting again, so a cloned repository cannot send your secrets to a command of its choosing.",
+            "A symlink is trusted as the path it is: 'run --config LINK' needs 'trust LINK'. Relative 'cwd' and "
+                + "commands always resolve in the trusted file's real directory."},
         footer = {"", "Examples:",
             "  mcp-secrets trust .mcp.json",
             "  mcp-secrets trust --revoke .mcp.json",
             "  mcp-secrets trust --list",
-            "", "Exit codes: 0 done, 2 usage error or unreadable file."})
+            "", "Exit codes: 0 done, 2 usage error, unreadable file, or a trust store others could change."})
 final class TrustCommand extends EnvironmentCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Config files to trust (or revoke).")
     List<Path> files = List.of();
 
-    @Option(names = "--revoke", description = "Forget the files instead of trusting them.")
+    @Option(names = "--revoke", description = "Forget the files (and every link to them) instead of trusting them.")
     boolean revoke;
 
-    @Option(names = "--list", description = "List the trusted files and their hashes.")
+    @Option(names = "--list", description = "List the trusted files, their hashes and the links trusted to them.")
     boolean list;
 
     @Override
@@ -35,7 +43,10 @@ final class TrustCommand extends EnvironmentCommand implements Callable<Integer>
         PrintWriter out = spec.commandLine().getOut();
         TrustStore store = new TrustStore(UserConfigDir.from(environment));
         if (list) {
-            store.entries().forEach((file, hash) -> out.println(hash + "  " + file));
+            store.entries().forEach((file, entry) -> {
+                out.println(entry.sha256() + "  " + printable(file));
+                entry.links().forEach(link -> out.println("  via link " + printable(link)));
+            });
             return Main.OK;
         }
         if (files.isEmpty()) {
@@ -47,10 +58,38 @@ final class TrustCommand extends EnvironmentCommand implements Callable<Integer>
             }
             if (revoke) {
                 out.println((store.revoke(file) ? "revoked " : "was not trusted: ") + file);
-            } else {
-                out.println("trusted " + file + " (sha256 " + store.trust(file) + ")");
+                continue;
             }
+            TrustStore.Snapshot s = store.trust(file);
+            out.println("trusted " + file + " (sha256 " + s.sha256() + ")");
+            if (s.link() != null) {
+                out.println("  a link to " + printable(s.real()) + "; its servers run in " + printable(s.realDirectory()));
+            }
+            out.println("  servers: " + servers(s));
         }
         return Main.OK;
+    }
+
+    /** The server names in exactly the bytes that were hashed. */
+    private static String servers(TrustStore.Snapshot s) {
+        McpClient client = McpClient.guess(s.given());
+        List<String> names = McpConfigReader.fromDocument(JsonReader.parse(new String(s.content(), StandardCharsets.UTF_8),
+                s.given(), client.dialect()), client, ConfigScope.PROJECT).servers().stream()
+                .map(McpServer::name).map(TrustCommand::printable).toList();
+        return names.isEmpty() ? "(none found)" : String.join(", ", names);
+    }
+
+    /** Control characters as escapes, so a name or path cannot drive the terminal. */
+    static String printable(Object text) {
+        String s = text.toString();
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                b.append(String.format("\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
     }
 }

@@ -112,7 +112,7 @@ class DotenvSetInputTest {
         CliRun profile = withStdin(utf8("x"), TestEnvironment.of(tmp), "dotenv", "set", "KEY", "--profile",
                 "ghp_profileSecret:12345");
         assertThat(profile.exitCode()).isEqualTo(2);
-        assertThat(profile.err()).contains("invalid --profile").doesNotContain("ghp_profileSecret");
+        assertThat(profile.err()).contains("--profile").doesNotContain("ghp_profileSecret");
         assertThat(file).doesNotExist();
     }
 
