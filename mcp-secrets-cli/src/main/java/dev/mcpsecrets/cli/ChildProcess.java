@@ -21,7 +21,11 @@ import org.slf4j.LoggerFactory;
  * waits for it to finish (then KILL after a grace period) and exits with the child's code. So the child
  * sees TERM where the user sent INT or HUP; KILL and STOP cannot be caught, QUIT makes the JVM print a
  * thread dump, and USR1, USR2, WINCH and CONT are not forwarded. A terminal's Ctrl-C reaches the child
- * directly anyway, because it stays in the same process group.
+ * directly anyway, because it stays in the same process group. The launcher runs the JVM with
+ * {@code -XX:+DisplayVMOutputToStderr}, so the thread dump QUIT prints goes to stderr, never into the
+ * child's stdout (the JSON-RPC stream).
+ *
+ * <p>A stdin that was closed when {@code run} started is given to the child as {@code /dev/null}.
  */
 final class ChildProcess {
     static final int NOT_EXECUTABLE = 126;
@@ -53,6 +57,10 @@ final class ChildProcess {
         List<String> argv = new ArrayList<>(command);
         argv.set(0, program.toString());
         ProcessBuilder pb = new ProcessBuilder(argv).inheritIO();
+        if (StandardInput.wasClosed()) {
+            // started with stdin closed: descriptor 0 is now a JDK file, which the child must not read as input
+            pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        }
         if (directory != null) {
             pb.directory(directory.toFile());
         }

@@ -10,7 +10,6 @@ import dev.mcpsecrets.dotenv.DotenvParseException;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -41,6 +40,13 @@ final class DotenvCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "KEY", description = "The variable name.")
         String key;
 
+        /**
+         * Anything picocli cannot place (an argument after KEY, an unknown option such as {@code --value=…}):
+         * most likely a value typed where it must not be, so it is refused unseen instead of echoed.
+         */
+        @picocli.CommandLine.Unmatched
+        java.util.List<String> extra = new java.util.ArrayList<>();
+
         @Option(names = "--file", paramLabel = "FILE",
                 description = "The .env file (default: ~/.config/mcp-secrets/.env, or .env.PROFILE with --profile).")
         Path file;
@@ -51,8 +57,18 @@ final class DotenvCommand implements Runnable {
         Profile profile;
 
         Path target() {
+            if (!extra.isEmpty()) {
+                // never echoed: it may be the secret itself, now in the shell history
+                throw new CliException(Main.USAGE, "unexpected argument" + (extra.size() == 1 ? "" : "s")
+                        + " or option" + (extra.size() == 1 ? "" : "s") + " (" + extra.size()
+                        + ", not shown): the value is read from the terminal or stdin, "
+                        + "never from the command line; if a secret was typed there, it is in the shell history: "
+                        + "rotate it");
+            }
             if (!DotenvFile.isValidKey(key)) {
-                throw new CliException(Main.USAGE, "invalid key '" + key + "': use letters, digits, _, . or -");
+                // not echoed either: a value given in KEY's place would be printed otherwise
+                throw new CliException(Main.USAGE, "invalid KEY (argument 1, " + key.length()
+                        + " characters, not shown): use ASCII letters, digits, _, . or -");
             }
             if (file != null) {
                 return file;
@@ -76,26 +92,30 @@ final class DotenvCommand implements Runnable {
 
         static CliException cannotWrite(Path target, IOException e) {
             if (e instanceof DotenvParseException positioned) {
-                return new CliException(Main.FAILED, positioned.getMessage()); // file:line:col, never the text
+                return new CliException(Main.FAILED, positioned.getMessage() + "; nothing written"); // never the text
             }
-            String reason = e instanceof FileSystemException fse && fse.getReason() != null ? ": " + fse.getReason()
-                    : e.getClass() == IOException.class ? ": " + e.getMessage() : "";
-            return new CliException(Main.FAILED, target + ": cannot write (" + e.getClass().getSimpleName() + reason + ")");
+            // the reason from the exception's type and the system, never a free-form message
+            return new CliException(Main.FAILED, "cannot write " + target + ": " + DotenvTarget.reason(e)
+                    + "; the file is unchanged");
         }
     }
 
     /** {@code dotenv set KEY}. */
     @Command(name = "set", mixinStandardHelpOptions = true,
-            description = {"Set KEY to a value typed at the terminal (not echoed) or read from stdin (one line).",
+            description = {"Set KEY to a value typed at the terminal (one line, not echoed) or piped to stdin (everything "
+                    + "up to end of input, one trailing line end dropped; UTF-8, at most 1 MiB).",
                 "The value is never taken from the command line, where the process list and shell history would "
                     + "see it."},
             footer = {"", "Examples:", "  mcp-secrets dotenv set GITHUB_TOKEN",
                 "  printf %%s \"$VALUE\" | mcp-secrets dotenv set GITHUB_TOKEN --file ./.env",
-                "", "Exit codes: 0 written, 2 usage error or empty value, 1 the file could not be written."})
+                "  mcp-secrets dotenv set GCP_CREDENTIALS < service-account.json   # multi-line values are kept",
+                "", "Exit codes: 0 written; 2 usage error, empty value, value not UTF-8 or too large; 1 the file cannot be "
+                    + "used (a directory, not a regular file, a symlink loop, unreadable, not UTF-8) or written."})
     static final class Set extends FileOptions implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             Path target = target();
+            DotenvTarget.load(target); // refuses an unusable file before the value is asked for
             char[] value = readValue();
             try {
                 if (value.length == 0) {
@@ -118,13 +138,29 @@ final class DotenvCommand implements Runnable {
             }
         }
 
-        private char[] readValue() throws IOException {
+        private char[] readValue() {
             Console console = System.console();
             if (console != null) {
+                // one line: Enter ends a typed value
                 char[] typed = console.readPassword("value for %s (not shown): ", key);
                 return typed == null ? new char[0] : typed;
             }
-            return LeakedValue.read(System.in);
+            if (StandardInput.isTerminal()) {
+                // the terminal could not be put in no-echo mode: stdout is not a terminal
+                throw new CliException(Main.USAGE, "stdin is a terminal but stdout is not, so the value cannot be "
+                        + "typed without echo; run without redirecting stdout, or pipe the value in; nothing written");
+            }
+            if (StandardInput.wasClosed()) {
+                throw new CliException(Main.USAGE, "stdin is closed and there is no terminal to ask on; nothing written");
+            }
+            try {
+                return PipedValue.read(System.in);
+            } catch (IOException e) {
+                // e.g. stdin redirected from a directory; the system's reason is words only, never input
+                String reason = e.getMessage() != null && e.getMessage().matches("[A-Za-z ,]{1,80}") ? e.getMessage()
+                        : e.getClass().getSimpleName();
+                throw new CliException(Main.USAGE, "cannot read the value from stdin: " + reason + "; nothing written");
+            }
         }
     }
 
@@ -135,6 +171,7 @@ final class DotenvCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             Path target = target();
+            DotenvTarget.load(target); // refuses an unusable file with its own message
             DotenvFile before;
             try {
                 before = DotenvFile.update(checkDirectory(target), f -> f.remove(key));

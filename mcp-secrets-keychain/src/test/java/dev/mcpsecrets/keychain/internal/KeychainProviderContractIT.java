@@ -8,9 +8,13 @@ import dev.mcpsecrets.keychain.testing.KeyringDaemon;
 import dev.mcpsecrets.tck.SecretProviderContract;
 import java.time.Duration;
 import java.util.List;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The provider TCK against the real gnome-keyring-daemon of the test run. */
+@ExtendWith(SkipWithoutKeyring.class)
+@AddLifecycleHook(SkipWithoutKeyring.class)
 class KeychainProviderContractIT extends SecretProviderContract {
     private static final String VALUE = "tck-keychain-value-\u00e9\u4e2d-123456";
     private static KeyringDaemon daemon;

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import dev.mcpsecrets.keychain.testing.KeyringDaemon;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Assumptions;
 
@@ -66,11 +67,24 @@ final class RealKeyring {
      */
     static void assumeDaemonsInstalled() {
         KeyringDaemon.missingProgram().ifPresent(missing -> {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException(missing);
+            if (inCi()) {
+                throw new IllegalStateException(missing + "; CI=true, so the keychain tests must run");
             }
             Assumptions.abort(missing);
         });
+    }
+
+    /**
+     * Why the keychain tests are skipped: a missing program, outside CI only.
+     *
+     * @return the reason, or empty when the tests run (daemons installed, or in CI where their absence fails)
+     */
+    static Optional<String> missingOutsideCi() {
+        return inCi() ? Optional.empty() : KeyringDaemon.missingProgram().map(m -> "skipped outside CI: " + m);
+    }
+
+    private static boolean inCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
     /** The directory of the run's shared daemon; secondary daemons go next to it. */

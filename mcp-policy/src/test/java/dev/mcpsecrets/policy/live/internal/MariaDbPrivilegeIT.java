@@ -22,9 +22,11 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The database probe against the real MariaDB of this machine, with users of known grants. */
+@ExtendWith(RealDatabases.MariaDb.class)
 class MariaDbPrivilegeIT {
     private static final String PASSWORD = "It-Pw-7f3a9c";
     private static final List<String> USERS = List.of("mcp_it_root", "mcp_it_all", "mcp_it_grantopt", "mcp_it_siu",

@@ -19,9 +19,11 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The database probe against the real PostgreSQL of this machine, with users of known privileges. */
+@ExtendWith(RealDatabases.Postgres.class)
 class PostgresPrivilegeIT {
     private static final String SCHEMA = "mcp_live_it";
     private static final List<String> ROLES = List.of("mcp_it_super", "mcp_it_all", "mcp_it_grantopt", "mcp_it_siu",

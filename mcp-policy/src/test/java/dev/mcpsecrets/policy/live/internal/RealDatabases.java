@@ -9,6 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The PostgreSQL (127.0.0.1:5432, superuser postgres, trust) and MariaDB (127.0.0.1:3306, root, empty
@@ -22,17 +25,64 @@ final class RealDatabases {
     }
 
     static void require(int port, String name) {
-        boolean up;
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            up = true;
-        } catch (IOException e) {
-            up = false;
-        }
-        if (!up && "true".equals(System.getenv("CI"))) {
+        boolean up = listening(port);
+        if (!up && inCi()) {
             Assertions.fail(name + " is not listening on 127.0.0.1:" + port + " (CI must provide it)");
         }
         Assumptions.assumeTrue(up, name + " is not listening on 127.0.0.1:" + port + "; skipping");
+    }
+
+    private static boolean listening(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean inCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /**
+     * Decides before {@code @BeforeAll} and {@code @AfterAll} run: a class whose database is not listening is
+     * skipped outside CI with the reason (its set-up and clean-up never try to connect), and fails in CI.
+     */
+    abstract static class Required implements ExecutionCondition {
+        private final int port;
+        private final String name;
+
+        Required(int port, String name) {
+            this.port = port;
+            this.name = name;
+        }
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (listening(port)) {
+                return ConditionEvaluationResult.enabled(name + " is listening on 127.0.0.1:" + port);
+            }
+            String absent = name + " is not listening on 127.0.0.1:" + port;
+            if (inCi()) {
+                throw new IllegalStateException(absent + " (CI=true: CI must provide it)");
+            }
+            return ConditionEvaluationResult.disabled("skipped outside CI: " + absent);
+        }
+    }
+
+    /** The PostgreSQL on port 5432. */
+    static final class Postgres extends Required {
+        Postgres() {
+            super(5432, "PostgreSQL");
+        }
+    }
+
+    /** The MariaDB on port 3306. */
+    static final class MariaDb extends Required {
+        MariaDb() {
+            super(3306, "MariaDB");
+        }
     }
 
     static Connection postgresAdmin() throws SQLException {
