@@ -8,8 +8,8 @@ module dev.mcpsecrets.api {
     requires transitive org.slf4j;
 
     exports dev.mcpsecrets.api;
-    // The secret-file rules, shared with this project's own modules and with nobody else.
-    exports dev.mcpsecrets.api.internal.files to dev.mcpsecrets.dotenv, dev.mcpsecrets.policy;
+    // The secret-file rules and file limits, shared with this project's own modules and with nobody else.
+    exports dev.mcpsecrets.api.internal.files to dev.mcpsecrets.dotenv, dev.mcpsecrets.policy, dev.mcpsecrets.cli;
 
     uses dev.mcpsecrets.api.SecretProvider;
 
