@@ -17,7 +17,7 @@ import java.util.Set;
  * them as problems when the dialect does not allow them. It stops at the first real syntax error.
  */
 public final class PositionalJsonParser {
-    private static final int MAX_DEPTH = 512;
+    private static final int MAX_DEPTH = dev.mcpsecrets.api.internal.files.FileLimits.MAX_JSON_DEPTH;
 
     private final String text;
     private final Path file;
