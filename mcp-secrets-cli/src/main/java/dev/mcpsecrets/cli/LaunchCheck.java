@@ -37,13 +37,11 @@ final class LaunchCheck {
     /**
      * Checks the server and refuses the start (exit 125) when a finding reaches the threshold.
      *
-     * @param config the config file holding the server, or {@code null} for a command line
+     * @param config the config holding the server, as read for the launch, or {@code null} for a command line
      */
-    static void enforce(Path config, String server, List<String> argv, Map<String, String> refs,
+    static void enforce(McpConfigFile config, String server, List<String> argv, Map<String, String> refs,
             Map<String, String> environment, String profile, Severity failOn, PrintWriter err) {
-        McpConfigFile file = config != null
-                ? McpConfigReader.read(config.toAbsolutePath().normalize())
-                : describe(argv, refs);
+        McpConfigFile file = config != null ? config : describe(argv, refs);
         String name = config != null ? server : COMMAND_LINE_SERVER;
         FileSystemView files = PolicySupport.files(environment);
         PolicyReport full = PolicySupport.engine(null, null, Set.of(AuditCommand.GIT_HISTORY_CHECK))

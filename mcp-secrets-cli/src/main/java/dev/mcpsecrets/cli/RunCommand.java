@@ -3,9 +3,15 @@ package dev.mcpsecrets.cli;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.Secrets;
+import dev.mcpsecrets.api.internal.files.BoundedFiles;
+import dev.mcpsecrets.api.internal.files.FileLimitException;
+import dev.mcpsecrets.api.internal.files.FileLimits;
 import dev.mcpsecrets.policy.Severity;
+import dev.mcpsecrets.policy.config.ConfigScope;
+import dev.mcpsecrets.policy.config.McpConfigFile;
+import dev.mcpsecrets.policy.config.McpConfigReader;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,6 +76,9 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
     /** The config entry's {@code cwd}, or {@code null} for this process's directory. */
     private Path workingDirectory;
 
+    /** The trusted config as read (and hashed) once, when --config is given; --check checks this very content. */
+    private McpConfigFile trustedConfig;
+
     /** Where the --check report goes when run without picocli. */
     java.io.PrintWriter err;
 
@@ -112,7 +121,7 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CliException(FAILED_BEFORE_START, "--fail-on: " + e.getMessage());
             }
-            LaunchCheck.enforce(config, server, argv, declared, environment, profile, threshold,
+            LaunchCheck.enforce(trustedConfig, server, argv, declared, environment, profile, threshold,
                     spec != null ? spec.commandLine().getErr() : err);
         }
         Map<String, String> childEnv = new LinkedHashMap<>(environment);
@@ -137,7 +146,8 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
             if (server == null) {
                 throw new CliException(FAILED_BEFORE_START, "--config needs --server NAME");
             }
-            McpClientConfig.Server entry = McpClientConfig.server(config, trustedContent(config), server);
+            trustedConfig = trustedConfig(config);
+            LaunchEntry entry = LaunchEntry.of(trustedConfig, server);
             workingDirectory = entry.cwd();
             argv = commandOf(entry);
             literals.putAll(entry.env());
@@ -158,7 +168,7 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
      * The config's own command, or, when the client launches {@code mcp-secrets run --config … --}
      * from that very entry, what follows the {@code --}; a different command given here is refused.
      */
-    private List<String> commandOf(McpClientConfig.Server entry) {
+    private List<String> commandOf(LaunchEntry entry) {
         List<String> declared = new ArrayList<>();
         declared.add(entry.command());
         declared.addAll(entry.args());
@@ -177,22 +187,37 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
         return declared;
     }
 
-    private byte[] trustedContent(Path file) {
+    /**
+     * Reads the config once, within the config limits, checks that this very content is trusted, and
+     * parses it with the project's one config reader.
+     */
+    private McpConfigFile trustedConfig(Path file) {
         try {
-            byte[] content = Files.readAllBytes(file);
+            Path at = WorkingDirectory.absolute(file);
+            byte[] content = BoundedFiles.read(at, FileLimits.MAX_CONFIG_BYTES);
             TrustStore trust = new TrustStore(UserConfigDir.from(environment));
-            TrustStore.Verdict verdict = trust.check(file, content);
+            TrustStore.Verdict verdict = trust.check(at, content);
             if (verdict != TrustStore.Verdict.TRUSTED) {
                 throw new CliException(FAILED_BEFORE_START, file + (verdict == TrustStore.Verdict.CHANGED
                         ? " changed since you trusted it" : " is not trusted")
                         + "; review it, then run: mcp-secrets trust " + file);
             }
-            return content;
+            return McpConfigReader.parse(content, at, ConfigScope.USER);
+        } catch (FileLimitException e) {
+            throw new CliException(FAILED_BEFORE_START, "--config " + file + ": " + reason(e));
         } catch (NoSuchFileException e) {
             throw new CliException(FAILED_BEFORE_START, file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new CliException(FAILED_BEFORE_START, file + ": cannot read (permission denied)");
         } catch (IOException e) {
             throw new CliException(FAILED_BEFORE_START, file + ": cannot read (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** What the limit says about the file, without the (absolute) path it was read at. */
+    static String reason(FileLimitException e) {
+        String prefix = e.file() + " ";
+        return e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
     }
 
     /** Moves config values that are references from literals into the batch, then resolves it. */

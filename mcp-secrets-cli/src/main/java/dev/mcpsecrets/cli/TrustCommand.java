@@ -1,8 +1,13 @@
 package dev.mcpsecrets.cli;
 
+import dev.mcpsecrets.api.internal.files.BoundedFiles;
+import dev.mcpsecrets.api.internal.files.FileLimitException;
+import dev.mcpsecrets.api.internal.files.FileLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,15 +47,30 @@ final class TrustCommand extends EnvironmentCommand implements Callable<Integer>
             throw new CliException(Main.USAGE, "name the config file to trust, e.g. mcp-secrets trust .mcp.json");
         }
         for (Path file : files) {
-            if (!Files.isRegularFile(file)) {
-                throw new CliException(Main.USAGE, file + ": no such file");
-            }
             if (revoke) {
+                if (!Files.exists(file)) {
+                    throw new CliException(Main.USAGE, file + ": no such file");
+                }
                 out.println((store.revoke(file) ? "revoked " : "was not trusted: ") + file);
             } else {
-                out.println("trusted " + file + " (sha256 " + store.trust(file) + ")");
+                out.println("trusted " + file + " (sha256 " + trust(store, file) + ")");
             }
         }
         return Main.OK;
+    }
+
+    /** Trusts a readable regular file within the config limits; anything else is a clear usage error. */
+    private static String trust(TrustStore store, Path file) throws IOException {
+        try {
+            Path at = WorkingDirectory.absolute(file);
+            BoundedFiles.check(at, FileLimits.MAX_CONFIG_BYTES);
+            return store.trust(at);
+        } catch (FileLimitException e) {
+            throw new CliException(Main.USAGE, file + ": " + RunCommand.reason(e));
+        } catch (NoSuchFileException e) {
+            throw new CliException(Main.USAGE, file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new CliException(Main.USAGE, file + ": cannot read (permission denied)");
+        }
     }
 }
