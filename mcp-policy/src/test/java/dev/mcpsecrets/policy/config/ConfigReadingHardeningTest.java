@@ -132,4 +132,26 @@ class ConfigReadingHardeningTest {
                 """);
         assertThat(McpConfigReader.read(config).client()).isEqualTo(McpClient.CLAUDE_CODE);
     }
+
+    @Test
+    void longNamesNestedDeepEndWithAProblemInsteadOfExhaustingTheHeap() throws Exception {
+        String name = "n".repeat(60_000);
+        int depth = 500;
+        Path config = Files.writeString(dir.resolve("names.json"),
+                ("{\"" + name + "\": ").repeat(depth) + "1" + "}".repeat(depth));
+        ParseProblem problem = onlyProblem(readWithin10s(config));
+        assertThat(problem.kind()).isEqualTo(ParseProblem.Kind.SYNTAX_ERROR);
+        assertThat(problem.message()).startsWith("too many values, or names nested too deep")
+                .doesNotContain("nnnn");
+    }
+
+    @Test
+    void aFileFullOfToleratedProblemsKeepsOnlyTheFirstThousand() throws Exception {
+        Path config = Files.writeString(dir.resolve("dupes.json"),
+                "{\"mcpServers\": {}" + ", \"a\": 1".repeat(200_000) + "}");
+        McpConfigFile read = readWithin10s(config);
+        assertThat(read.document().root()).isPresent();
+        assertThat(read.document().problems()).hasSize(1000)
+                .allSatisfy(p -> assertThat(p.kind()).isEqualTo(ParseProblem.Kind.DUPLICATE_KEY));
+    }
 }
