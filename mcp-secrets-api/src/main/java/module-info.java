@@ -10,6 +10,8 @@ module dev.mcpsecrets.api {
     exports dev.mcpsecrets.api;
     // The secret-file rules and file limits, shared with this project's own modules and with nobody else.
     exports dev.mcpsecrets.api.internal.files to dev.mcpsecrets.dotenv, dev.mcpsecrets.policy, dev.mcpsecrets.cli;
+    // The clock that caches and breakers read, so their tests can move time instead of sleeping.
+    exports dev.mcpsecrets.api.internal.time to dev.mcpsecrets.onepassword;
 
     uses dev.mcpsecrets.api.SecretProvider;
 

@@ -39,7 +39,7 @@ public final class Profile {
      * @param name a name such as {@code prod}, {@code Production} or {@code test}
      * @return the profile
      * @throws IllegalArgumentException if the name is empty or has characters other than
-     *     letters, digits, {@code -} and {@code _}
+     *     letters, digits, {@code -} and {@code _}; the message does not repeat the name
      */
     public static Profile of(String name) {
         Objects.requireNonNull(name, "name");
@@ -58,8 +58,9 @@ public final class Profile {
             default:
                 if (n.isEmpty() || !n.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
                         || c == '-' || c == '_')) {
-                    throw new IllegalArgumentException("invalid profile name '" + name
-                            + "': use development, staging, production or letters, digits, '-' and '_'");
+                    // the text is not repeated: a value pasted in the wrong place may be a secret
+                    throw new IllegalArgumentException("invalid profile name (" + name.length()
+                            + " characters): use development, staging, production or letters, digits, '-' and '_'");
                 }
                 return new Profile(n);
         }
@@ -72,13 +73,20 @@ public final class Profile {
      * @param environment the process environment
      * @param frameworkProfile e.g. Spring's first active profile, or {@code null}
      * @return the profile
+     * @throws IllegalArgumentException if the chosen name is invalid; the message names where it came
+     *     from, not the name
      */
     public static Profile fromEnvironment(Map<String, String> environment, String frameworkProfile) {
         Objects.requireNonNull(environment, "environment");
-        for (String candidate : new String[] {
-                environment.get(PROFILE_VARIABLE), environment.get(CLAUDE_ENV_VARIABLE), frameworkProfile}) {
-            if (candidate != null && !candidate.isBlank()) {
-                return of(candidate);
+        String[] sources = {PROFILE_VARIABLE, CLAUDE_ENV_VARIABLE, "the framework's active profile"};
+        String[] candidates = {environment.get(PROFILE_VARIABLE), environment.get(CLAUDE_ENV_VARIABLE), frameworkProfile};
+        for (int i = 0; i < candidates.length; i++) {
+            if (candidates[i] != null && !candidates[i].isBlank()) {
+                try {
+                    return of(candidates[i]);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(sources[i] + ": " + e.getMessage(), e);
+                }
             }
         }
         return DEVELOPMENT;

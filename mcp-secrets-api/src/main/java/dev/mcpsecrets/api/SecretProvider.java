@@ -57,10 +57,11 @@ public interface SecretProvider {
     Secret resolve(SecretRef ref, ResolveContext ctx) throws SecretException;
 
     /**
-     * Resolves many references at once; backends that can batch (one process, one request) override
-     * this. The result holds the references that were resolved; a reference missing from it is then
-     * resolved alone through {@link #resolve} to learn why it failed. Throwing means the whole batch
-     * failed for that reason.
+     * Resolves many references at once, by default one by one through {@link #resolve}. Backends that
+     * can batch (one process, one request) implement {@link BatchingSecretProvider}: the facade sends
+     * batches only to those. The result holds the references that were resolved; a reference missing
+     * from it failed (this default stops at the first {@link Reason#TIMEOUT}, which it throws). Throwing
+     * means the whole batch failed for that reason.
      *
      * @param refs references this provider supports
      * @param ctx profile, deadline and environment

@@ -356,6 +356,10 @@ public final class Secrets implements AutoCloseable {
 
         /**
          * How long resolved values are served from memory (default 5 minutes); zero disables caching.
+         * The cache's copy of a value is zeroed by the first {@code resolve} or {@code resolveAll} of
+         * this instance, for any expression, after its TTL, and by {@link Secrets#invalidate()} and
+         * {@link Secrets#close()}; no thread is started for this. Values handed to callers are their own
+         * copies, which the TTL does not touch.
          *
          * @param ttl a duration, zero or positive
          * @return this builder

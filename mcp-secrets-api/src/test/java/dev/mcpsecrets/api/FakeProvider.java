@@ -14,18 +14,23 @@ class FakeProvider implements SecretProvider {
     private final String id;
     private final String scheme;
     private final int priority;
-    private final boolean batching;
     volatile long delayMillis;
     volatile Availability availability = Availability.available("fake");
     volatile Reason failWith;
     volatile Reason batchFailWith;
     volatile boolean finished;
 
-    FakeProvider(String id, String scheme, int priority, boolean batching) {
+    FakeProvider(String id, String scheme, int priority) {
         this.id = id;
         this.scheme = scheme;
         this.priority = priority;
-        this.batching = batching;
+    }
+
+    /** The same fake, declared as a {@link BatchingSecretProvider}. */
+    static class Batching extends FakeProvider implements BatchingSecretProvider {
+        Batching(String id, String scheme, int priority) {
+            super(id, scheme, priority);
+        }
     }
 
     FakeProvider with(String body, String value) {
@@ -60,11 +65,12 @@ class FakeProvider implements SecretProvider {
         return lookup(ref);
     }
 
+    /**
+     * A batch as a batching backend answers it. Only {@link Batching} declares itself batching; the
+     * plain fake keeps this override to show that an override alone does not make a provider batch.
+     */
     @Override
     public Map<SecretRef, Secret> resolveAll(Collection<SecretRef> refs, ResolveContext ctx) throws SecretException {
-        if (!batching) {
-            return SecretProvider.super.resolveAll(refs, ctx);
-        }
         batchCalls.incrementAndGet();
         pause();
         if (batchFailWith != null) {

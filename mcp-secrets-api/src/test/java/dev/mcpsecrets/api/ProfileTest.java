@@ -28,7 +28,17 @@ class ProfileTest {
 
     @Test
     void invalidNamesAreRejectedClearly() {
-        assertThatThrownBy(() -> Profile.of("../etc")).hasMessageContaining("invalid profile name '../etc'");
+        assertThatThrownBy(() -> Profile.of("../etc")).hasMessageContaining("invalid profile name")
+                .hasMessageContaining("use development, staging, production").hasMessageNotContaining("../etc");
         assertThatThrownBy(() -> Profile.of("")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aBadProfileFromTheEnvironmentNamesTheVariableButNotTheValue() {
+        String pasted = "ghp_0123456789abcdefABCDEF0123456789abcd!";
+        assertThatThrownBy(() -> Profile.fromEnvironment(Map.of("CLAUDE_ENV", pasted), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("CLAUDE_ENV: invalid profile name").hasMessageNotContaining(pasted)
+                .hasMessageNotContaining("ghp_");
     }
 }

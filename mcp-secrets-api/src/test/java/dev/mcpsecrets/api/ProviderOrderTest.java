@@ -24,7 +24,7 @@ class ProviderOrderTest {
         List<Expected> expected = new ArrayList<>();
         for (int i = 0; i < idNumbers.size(); i++) {
             String id = "p" + idNumbers.get(i);
-            builder.addProvider(new FakeProvider(id, "s" + i, priorities.get(i), false));
+            builder.addProvider(new FakeProvider(id, "s" + i, priorities.get(i)));
             expected.add(new Expected(id, priorities.get(i)));
         }
         expected.sort(Comparator.comparingInt(Expected::priority).reversed().thenComparing(Expected::id));

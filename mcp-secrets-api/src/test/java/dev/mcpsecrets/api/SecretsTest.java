@@ -30,7 +30,7 @@ class SecretsTest {
 
     @Test
     void sixtyFourThreadsAskingForOneRefCauseOneBackendCall() throws Exception {
-        FakeProvider slow = new FakeProvider("fake-slow", "slow", 0, false).with("token", "slow-value");
+        FakeProvider slow = new FakeProvider("fake-slow", "slow", 0).with("token", "slow-value");
         slow.delayMillis = 300;
         try (Secrets secrets = isolated().addProvider(slow).build()) {
             ExecutorService pool = Executors.newFixedThreadPool(64);
@@ -51,7 +51,7 @@ class SecretsTest {
 
     @Test
     void cachedValuesAreServedWithoutBackendCallsAndAsIndependentCopies() throws Exception {
-        FakeProvider fake = new FakeProvider("fake", "fk", 0, false).with("a", "value-a");
+        FakeProvider fake = new FakeProvider("fake", "fk", 0).with("a", "value-a");
         try (Secrets secrets = isolated().addProvider(fake).build()) {
             Secret first = secrets.resolve("fk:a");
             first.destroy();
@@ -64,7 +64,7 @@ class SecretsTest {
 
     @Test
     void zeroTtlDisablesTheCache() throws Exception {
-        FakeProvider fake = new FakeProvider("fake", "fk", 0, false).with("a", "value-a");
+        FakeProvider fake = new FakeProvider("fake", "fk", 0).with("a", "value-a");
         try (Secrets secrets = isolated().addProvider(fake).cacheTtl(Duration.ZERO).build()) {
             secrets.resolve("fk:a");
             secrets.resolve("fk:a");
@@ -74,7 +74,7 @@ class SecretsTest {
 
     @Test
     void aHungBackendGivesTimeoutWithoutWaitingForIt() {
-        FakeProvider hung = new FakeProvider("fake-hung", "hung", 0, false).with("x", "never");
+        FakeProvider hung = new FakeProvider("fake-hung", "hung", 0).with("x", "never");
         hung.delayMillis = 10_000;
         try (Secrets secrets = isolated().addProvider(hung).timeout(Duration.ofMillis(200)).build()) {
             assertThatThrownBy(() -> secrets.resolve("hung:x"))
@@ -85,7 +85,7 @@ class SecretsTest {
 
     @Test
     void fallbackUsesTheNextAlternativeAndListsAttemptsWhenAllFail() throws Exception {
-        FakeProvider fake = new FakeProvider("fake", "fk", 0, false);
+        FakeProvider fake = new FakeProvider("fake", "fk", 0);
         try (Secrets secrets = isolated().addProvider(fake).build()) {
             assertThat(secrets.resolve("fk:missing || env:GITHUB_TOKEN").revealAsString()).isEqualTo("env-token-value");
             assertThatThrownBy(() -> secrets.resolve("fk:missing || env:NOT_SET"))
@@ -109,8 +109,8 @@ class SecretsTest {
 
     @Test
     void higherPriorityWinsAndTheNextIsTriedOnlyWhenUnavailable() throws Exception {
-        FakeProvider high = new FakeProvider("fake-high", "fk", 10, false).with("a", "from-high");
-        FakeProvider low = new FakeProvider("fake-low", "fk", 1, false).with("a", "from-low").with("b", "low-b");
+        FakeProvider high = new FakeProvider("fake-high", "fk", 10).with("a", "from-high");
+        FakeProvider low = new FakeProvider("fake-low", "fk", 1).with("a", "from-low").with("b", "low-b");
         try (Secrets secrets = isolated().addProvider(low).addProvider(high).cacheTtl(Duration.ZERO).build()) {
             assertThat(secrets.resolve("fk:a").revealAsString()).isEqualTo("from-high");
             assertThatThrownBy(() -> secrets.resolve("fk:b")).isInstanceOf(SecretException.class);
@@ -140,7 +140,7 @@ class SecretsTest {
 
     @Test
     void resolveAllSendsOneBatchPerProvider() throws Exception {
-        FakeProvider batching = new FakeProvider("fake-batch", "bt", 0, true);
+        FakeProvider batching = new FakeProvider.Batching("fake-batch", "bt", 0);
         Map<String, String> wanted = new LinkedHashMap<>();
         for (int i = 0; i < 20; i++) {
             batching.with("k" + i, "v" + i);
@@ -156,6 +156,40 @@ class SecretsTest {
         }
         assertThat(batching.batchCalls.get()).isEqualTo(1);
         assertThat(batching.resolveCalls.get()).isZero();
+    }
+
+    @Test
+    void resolveAllAsksAProviderThatOnlyOverridesResolveAllOneReferenceAtATime() throws Exception {
+        // an override is no declaration: decorators and adapters override resolveAll to delegate
+        FakeProvider plain = new FakeProvider("fake", "fk", 0).with("a", "va").with("b", "vb");
+        try (Secrets secrets = isolated().addProvider(plain).build()) {
+            Map<String, Secret> result = secrets.resolveAll(Map.of("A", "fk:a", "B", "fk:b"));
+            assertThat(result.get("A").revealAsString()).isEqualTo("va");
+            assertThat(result.get("B").revealAsString()).isEqualTo("vb");
+        }
+        assertThat(plain.batchCalls.get()).isZero();
+        assertThat(plain.resolveCalls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void resolveAllDestroysValuesABatchReturnedButNobodyAskedFor() throws Exception {
+        List<Secret> unasked = new ArrayList<>();
+        FakeProvider.Batching chatty = new FakeProvider.Batching("fake-batch", "bt", 0) {
+            @Override
+            public Map<SecretRef, Secret> resolveAll(java.util.Collection<SecretRef> refs, ResolveContext ctx)
+                    throws SecretException {
+                Map<SecretRef, Secret> out = new LinkedHashMap<>(super.resolveAll(refs, ctx));
+                Secret extra = Secret.of("not-asked-for");
+                unasked.add(extra);
+                out.put(SecretRef.parse("bt:other"), extra);
+                return out;
+            }
+        };
+        chatty.with("a", "va").with("b", "vb");
+        try (Secrets secrets = isolated().addProvider(chatty).build()) {
+            secrets.resolveAll(Map.of("A", "bt:a", "B", "bt:b")).values().forEach(Secret::destroy);
+        }
+        assertThat(unasked).singleElement().satisfies(s -> assertThat(s.isDestroyed()).isTrue());
     }
 
     @Test
@@ -179,7 +213,7 @@ class SecretsTest {
 
     @Test
     void aProviderThrowingUncheckedIsUnavailableAndItsMessageIsNotRepeated() {
-        SecretProvider rude = new FakeProvider("fake-rude", "rude", 0, false) {
+        SecretProvider rude = new FakeProvider("fake-rude", "rude", 0) {
             @Override
             public Secret resolve(SecretRef ref, ResolveContext ctx) {
                 throw new IllegalStateException("oops the value is hunter2-secret");
@@ -220,7 +254,7 @@ class SecretsTest {
 
     @Test
     void aForbiddenSchemeIsDeniedInItsProfileOnlyAndFallbacksStillWork() throws Exception {
-        FakeProvider dotenv = new FakeProvider("fake-dotenv", "dotenv", 0, false).with("KEY", "from-file");
+        FakeProvider dotenv = new FakeProvider("fake-dotenv", "dotenv", 0).with("KEY", "from-file");
         try (Secrets prod = isolated().addProvider(dotenv).profile(Profile.PRODUCTION)
                 .forbidSchemes(Profile.PRODUCTION, "dotenv").build()) {
             assertThatThrownBy(() -> prod.resolve("dotenv:KEY"))
@@ -237,7 +271,7 @@ class SecretsTest {
 
     @Test
     void aBatchRefusedAsAWholeIsNotRetriedPerReferenceButFallbacksAreTried() {
-        FakeProvider batching = new FakeProvider("fake-batch", "bt", 0, true).with("a", "va").with("b", "vb");
+        FakeProvider batching = new FakeProvider.Batching("fake-batch", "bt", 0).with("a", "va").with("b", "vb");
         batching.batchFailWith = Reason.RATE_LIMITED;
         try (Secrets secrets = isolated().addProvider(batching).build()) {
             Map<String, Secret> result;
@@ -257,7 +291,7 @@ class SecretsTest {
 
     @Test
     void availabilitySeesTheBuilderEnvironment() throws Exception {
-        FakeProvider needsEnv = new FakeProvider("fake-env-bound", "eb", 0, false) {
+        FakeProvider needsEnv = new FakeProvider("fake-env-bound", "eb", 0) {
             @Override
             public Availability availability(ResolveContext ctx) {
                 return ctx.getenv("GITHUB_TOKEN") != null ? Availability.available("configured")
@@ -276,7 +310,7 @@ class SecretsTest {
         java.util.concurrent.atomic.AtomicInteger closes = new java.util.concurrent.atomic.AtomicInteger();
         class ClosingProvider extends FakeProvider implements AutoCloseable {
             ClosingProvider() {
-                super("fake-closing", "cl", 0, false);
+                super("fake-closing", "cl", 0);
             }
 
             @Override

@@ -1,5 +1,6 @@
 package dev.mcpsecrets.cli;
 
+import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.policy.FileSystemView;
 import dev.mcpsecrets.policy.PolicyContext;
 import dev.mcpsecrets.policy.PolicyReport;
@@ -50,18 +51,23 @@ final class AuditCommand extends EnvironmentCommand implements Callable<Integer>
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json or sarif (default: ${DEFAULT-VALUE}).")
-    String format;
+            converter = OptionTypes.FormatConverter.class, completionCandidates = OptionTypes.FormatCandidates.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    ReportFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
     Path output;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
-            description = "Exit 1 on findings at or above: info, low, medium, high, critical (default: ${DEFAULT-VALUE}).")
-    String failOn;
+            converter = OptionTypes.SeverityConverter.class, completionCandidates = OptionTypes.SeverityCandidates.class,
+            description = "Exit 1 on findings at or above: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Severity failOn;
 
-    @Option(names = "--profile", paramLabel = "PROFILE", description = "development, staging or production.")
-    String profile;
+    @Option(names = "--profile", paramLabel = "PROFILE", converter = OptionTypes.ProfileConverter.class,
+            completionCandidates = OptionTypes.ProfileCandidates.class,
+            description = "${COMPLETION-CANDIDATES} or another name (default: MCP_SECRETS_PROFILE, CLAUDE_ENV, "
+                    + "development).")
+    Profile profile;
 
     @Option(names = "--suppressions", paramLabel = "FILE", description = "Suppressions (rule id, reason, optional expiry).")
     Path suppressions;
@@ -102,13 +108,8 @@ final class AuditCommand extends EnvironmentCommand implements Callable<Integer>
 
     @Override
     public Integer call() throws IOException {
-        ReportFormat fmt;
-        try {
-            fmt = ReportFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(Main.USAGE, "--format: " + e.getMessage());
-        }
-        Severity threshold = PolicySupport.severity(failOn, "--fail-on");
+        ReportFormat fmt = format;
+        Severity threshold = failOn;
         FileSystemView files = PolicySupport.files(environment);
         List<McpConfigFile> configs = PolicySupport.configs(paths, files);
         PolicyContext.Builder builder = PolicySupport.context(environment, profile, files, configs)

@@ -1,5 +1,6 @@
 package dev.mcpsecrets.cli;
 
+import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.api.ProviderStatus;
 import dev.mcpsecrets.api.Secrets;
 import dev.mcpsecrets.policy.FileSystemView;
@@ -34,8 +35,10 @@ final class DoctorCommand extends EnvironmentCommand implements Callable<Integer
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
             PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
-    @Option(names = "--profile", paramLabel = "PROFILE", description = "Profile to report (default from the environment).")
-    String profile;
+    @Option(names = "--profile", paramLabel = "PROFILE", converter = OptionTypes.ProfileConverter.class,
+            completionCandidates = OptionTypes.ProfileCandidates.class,
+            description = "Profile to report: ${COMPLETION-CANDIDATES} (default from the environment).")
+    Profile profile;
 
     private int problems;
 

@@ -1,5 +1,6 @@
 package dev.mcpsecrets.cli;
 
+import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.dotenv.DotenvFile;
 import java.io.Console;
@@ -38,8 +39,10 @@ final class DotenvCommand implements Runnable {
                 description = "The .env file (default: ~/.config/mcp-secrets/.env, or .env.PROFILE with --profile).")
         Path file;
 
-        @Option(names = "--profile", paramLabel = "PROFILE", description = "Edit .env.PROFILE in ~/.config/mcp-secrets.")
-        String profile;
+        @Option(names = "--profile", paramLabel = "PROFILE", converter = OptionTypes.ProfileConverter.class,
+                completionCandidates = OptionTypes.ProfileCandidates.class,
+                description = "Edit .env.PROFILE in ~/.config/mcp-secrets: ${COMPLETION-CANDIDATES}.")
+        Profile profile;
 
         Path target() {
             if (!DotenvFile.isValidKey(key)) {
@@ -48,7 +51,7 @@ final class DotenvCommand implements Runnable {
             if (file != null) {
                 return file;
             }
-            String name = profile == null ? ".env" : ".env." + PolicySupport.profile(environment, profile).name();
+            String name = profile == null ? ".env" : ".env." + profile.name();
             return UserConfigDir.from(environment).resolve(name);
         }
     }

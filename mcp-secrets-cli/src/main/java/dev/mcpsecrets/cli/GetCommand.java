@@ -1,5 +1,6 @@
 package dev.mcpsecrets.cli;
 
+import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.Secrets;
@@ -28,9 +29,10 @@ final class GetCommand extends EnvironmentCommand implements Callable<Integer> {
     @Option(names = "--reveal", description = "Print the value itself on stdout (nothing else).")
     boolean reveal;
 
-    @Option(names = "--profile", paramLabel = "PROFILE",
-            description = "development, staging or production (default: MCP_SECRETS_PROFILE, CLAUDE_ENV, development).")
-    String profile;
+    @Option(names = "--profile", paramLabel = "PROFILE", converter = OptionTypes.ProfileConverter.class,
+            completionCandidates = OptionTypes.ProfileCandidates.class,
+            description = "${COMPLETION-CANDIDATES} (default: MCP_SECRETS_PROFILE, CLAUDE_ENV, development).")
+    Profile profile;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
             description = "Give up after this many seconds (default: ${DEFAULT-VALUE}).")

@@ -1,5 +1,6 @@
 package dev.mcpsecrets.cli;
 
+import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.policy.FileSystemView;
 import dev.mcpsecrets.policy.Finding;
 import dev.mcpsecrets.policy.PolicyReport;
@@ -40,7 +41,7 @@ final class LaunchCheck {
      * @param config the config holding the server, as read for the launch, or {@code null} for a command line
      */
     static void enforce(McpConfigFile config, String server, List<String> argv, Map<String, String> refs,
-            Map<String, String> environment, String profile, Severity failOn, PrintWriter err) {
+            Map<String, String> environment, Profile profile, Severity failOn, PrintWriter err) {
         McpConfigFile file = config != null ? config : describe(argv, refs);
         String name = config != null ? server : COMMAND_LINE_SERVER;
         FileSystemView files = PolicySupport.files(environment);

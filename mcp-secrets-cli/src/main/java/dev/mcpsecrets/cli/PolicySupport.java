@@ -6,7 +6,6 @@ import dev.mcpsecrets.policy.PolicyCheck;
 import dev.mcpsecrets.policy.FileSystemView;
 import dev.mcpsecrets.policy.PolicyContext;
 import dev.mcpsecrets.policy.PolicyEngine;
-import dev.mcpsecrets.policy.Severity;
 import dev.mcpsecrets.policy.Suppressions;
 import dev.mcpsecrets.policy.config.ConfigDiscovery;
 import dev.mcpsecrets.policy.config.ConfigScope;
@@ -103,10 +102,10 @@ final class PolicySupport {
         }
     }
 
-    static PolicyContext.Builder context(Map<String, String> environment, String profile, FileSystemView files,
+    static PolicyContext.Builder context(Map<String, String> environment, Profile profile, FileSystemView files,
             List<McpConfigFile> configs) {
         PolicyContext.Builder b = PolicyContext.builder().environment(environment).files(files).configs(configs)
-                .profile(profile(environment, profile));
+                .profile(profile != null ? profile : Profile.fromEnvironment(environment, null));
         try {
             b.userFingerprinter();
         } catch (IOException e) {
@@ -114,17 +113,6 @@ final class PolicySupport {
             LoggerFactory.getLogger(PolicySupport.class).warn("using a per-run fingerprint key: {}", e.getMessage());
         }
         return b;
-    }
-
-    static Profile profile(Map<String, String> environment, String name) {
-        if (name == null) {
-            return Profile.fromEnvironment(environment, null);
-        }
-        try {
-            return Profile.of(name);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(Main.USAGE, e.getMessage());
-        }
     }
 
     /**
@@ -153,14 +141,6 @@ final class PolicySupport {
             }
         }
         return b.build();
-    }
-
-    static Severity severity(String text, String option) {
-        try {
-            return Severity.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(Main.USAGE, option + ": " + e.getMessage());
-        }
     }
 
     static Set<String> hosts(List<String> hosts) {

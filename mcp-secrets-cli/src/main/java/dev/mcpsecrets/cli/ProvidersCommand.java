@@ -1,5 +1,6 @@
 package dev.mcpsecrets.cli;
 
+import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.api.ProviderStatus;
 import dev.mcpsecrets.api.Secrets;
 import java.io.PrintWriter;
@@ -15,8 +16,10 @@ import picocli.CommandLine.Option;
         description = "List the secret providers found, in resolution order, with their availability.",
         footer = {"", "Example:", "  mcp-secrets providers"})
 final class ProvidersCommand extends EnvironmentCommand implements Callable<Integer> {
-    @Option(names = "--profile", paramLabel = "PROFILE", description = "Profile to report (default from the environment).")
-    String profile;
+    @Option(names = "--profile", paramLabel = "PROFILE", converter = OptionTypes.ProfileConverter.class,
+            completionCandidates = OptionTypes.ProfileCandidates.class,
+            description = "Profile to report: ${COMPLETION-CANDIDATES} (default from the environment).")
+    Profile profile;
 
     @Override
     public Integer call() {

@@ -79,8 +79,14 @@ final class QuickRun {
             case "--env-file" -> cmd.envFile = Path.of(value);
             case "--config" -> cmd.config = Path.of(value);
             case "--server" -> cmd.server = value;
-            case "--profile" -> cmd.profile = value;
-            case "--fail-on" -> cmd.failOn = value;
+            case "--profile" -> {
+                cmd.profile = OptionTypes.profileOrNull(value);
+                return cmd.profile != null;
+            }
+            case "--fail-on" -> {
+                cmd.failOn = OptionTypes.severityOrNull(value);
+                return cmd.failOn != null;
+            }
             case "--timeout" -> {
                 try {
                     cmd.timeoutSeconds = Double.parseDouble(value);

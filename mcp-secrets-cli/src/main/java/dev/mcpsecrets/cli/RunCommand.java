@@ -1,5 +1,6 @@
 package dev.mcpsecrets.cli;
 
+import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.Secrets;
@@ -59,8 +60,11 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
     @Option(names = "--server", paramLabel = "NAME", description = "Server to start from --config.")
     String server;
 
-    @Option(names = "--profile", paramLabel = "PROFILE", description = "development, staging or production.")
-    String profile;
+    @Option(names = "--profile", paramLabel = "PROFILE", converter = OptionTypes.ProfileConverter.class,
+            completionCandidates = OptionTypes.ProfileCandidates.class,
+            description = "${COMPLETION-CANDIDATES} or another name (default: MCP_SECRETS_PROFILE, CLAUDE_ENV, "
+                    + "development).")
+    Profile profile;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "Give up resolving after this many seconds (default: ${DEFAULT-VALUE}).")
@@ -69,9 +73,11 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Run the policy checks for this server first; refuse to start on findings.")
     boolean check;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
-            description = "With --check: refuse at this severity or above (default: ${DEFAULT-VALUE}).")
-    String failOn = "high";
+    /** {@code null} means high; no default object, so a plain launch never loads the policy classes. */
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = OptionTypes.SeverityConverter.class,
+            completionCandidates = OptionTypes.SeverityCandidates.class,
+            description = "With --check: refuse at this severity or above: ${COMPLETION-CANDIDATES} (default: high).")
+    Severity failOn;
 
     /** The config entry's {@code cwd}, or {@code null} for this process's directory. */
     private Path workingDirectory;
@@ -115,12 +121,7 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
         if (check) {
             Map<String, String> declared = new LinkedHashMap<>(literals);
             declared.putAll(refs);
-            Severity threshold;
-            try {
-                threshold = Severity.parse(failOn);
-            } catch (IllegalArgumentException e) {
-                throw new CliException(FAILED_BEFORE_START, "--fail-on: " + e.getMessage());
-            }
+            Severity threshold = failOn != null ? failOn : Severity.HIGH;
             LaunchCheck.enforce(trustedConfig, server, argv, declared, environment, profile, threshold,
                     spec != null ? spec.commandLine().getErr() : err);
         }

@@ -10,14 +10,10 @@ final class SecretsFactory {
     private SecretsFactory() {
     }
 
-    static Secrets create(Map<String, String> environment, String profile, Duration timeout) {
+    static Secrets create(Map<String, String> environment, Profile profile, Duration timeout) {
         Secrets.Builder b = Secrets.builder().environment(environment).timeout(timeout);
         if (profile != null) {
-            try {
-                b.profile(Profile.of(profile));
-            } catch (IllegalArgumentException e) {
-                throw new CliException(Main.USAGE, e.getMessage());
-            }
+            b.profile(profile);
         }
         return b.build();
     }

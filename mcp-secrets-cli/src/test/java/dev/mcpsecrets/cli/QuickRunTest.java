@@ -2,6 +2,8 @@ package dev.mcpsecrets.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpsecrets.api.Profile;
+import dev.mcpsecrets.policy.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -15,9 +17,12 @@ class QuickRunTest {
             if (option.usageHelp() || option.versionHelp()) {
                 continue;
             }
+            // a value the option accepts: its first completion candidate if it has any
+            String value = option.completionCandidates() != null
+                    ? option.completionCandidates().iterator().next() : "1";
             for (String name : option.names()) {
                 String[] args = option.arity().max() == 0 ? new String[] {"run", name, "--", "x"}
-                        : new String[] {"run", name, "1", "--", "x"};
+                        : new String[] {"run", name, value, "--", "x"};
                 assertThat(QuickRun.parse(args)).as(name).isNotNull();
             }
         }
@@ -30,14 +35,22 @@ class QuickRunTest {
         assertThat(quick).isNotNull();
         assertThat(quick.env).containsExactly("A=env:X", "B=env:Y");
         assertThat(quick.check).isTrue();
-        assertThat(quick.failOn).isEqualTo("medium");
+        assertThat(quick.failOn).isEqualTo(Severity.MEDIUM);
         assertThat(quick.timeoutSeconds).isEqualTo(5.0);
         assertThat(quick.command).containsExactly("srv", "--flag", "arg");
+
+        RunCommand typed = QuickRun.parse(new String[] {"run", "--profile", "PROD", "--fail-on", "Critical", "--", "srv"});
+        RunCommand typedByPicocli = new RunCommand();
+        new CommandLine(typedByPicocli).setStopAtPositional(true)
+                .parseArgs("--profile", "PROD", "--fail-on", "Critical", "--", "srv");
+        assertThat(typed.profile).isEqualTo(Profile.PRODUCTION).isEqualTo(typedByPicocli.profile);
+        assertThat(typed.failOn).isEqualTo(Severity.CRITICAL).isEqualTo(typedByPicocli.failOn);
 
         RunCommand defaults = QuickRun.parse(new String[] {"run", "--", "srv"});
         RunCommand picocli = new RunCommand();
         new CommandLine(picocli).setStopAtPositional(true).parseArgs("--", "srv");
         assertThat(defaults.failOn).isEqualTo(picocli.failOn);
+        assertThat(defaults.profile).isEqualTo(picocli.profile);
         assertThat(defaults.timeoutSeconds).isEqualTo(picocli.timeoutSeconds);
         assertThat(defaults.command).isEqualTo(picocli.command);
     }
@@ -48,6 +61,8 @@ class QuickRunTest {
         assertThat(QuickRun.parse(new String[] {"run", "--bogus", "--", "x"})).isNull();
         assertThat(QuickRun.parse(new String[] {"run", "--env"})).isNull();
         assertThat(QuickRun.parse(new String[] {"run", "--timeout", "soon", "--", "x"})).isNull();
+        assertThat(QuickRun.parse(new String[] {"run", "--fail-on", "severe", "--", "x"})).isNull();
+        assertThat(QuickRun.parse(new String[] {"run", "--profile", "no good", "--", "x"})).isNull();
         assertThat(QuickRun.parse(new String[] {"get", "env:X"})).isNull();
         assertThat(QuickRun.parse(new String[] {})).isNull();
         assertThat(List.of(QuickRun.parse(new String[] {"run"}).command)).containsExactly(List.of());

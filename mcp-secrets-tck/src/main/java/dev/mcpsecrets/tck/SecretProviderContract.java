@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mcpsecrets.api.Availability;
+import dev.mcpsecrets.api.BatchingSecretProvider;
 import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.ResolveContext;
@@ -21,6 +23,7 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -43,7 +46,9 @@ import org.junit.jupiter.api.Test;
  * and never throws, the existing reference resolves to the expected value (directly and through
  * {@link Secrets}), the missing one fails with {@link Reason#NOT_FOUND}, the value never appears in
  * exception messages, {@code toString()} or captured log lines (see {@link CapturedLogs}), and 32
- * threads may resolve at once.
+ * threads may resolve at once. A {@link BatchingSecretProvider} must also give in a batch what it
+ * gives alone, and leave out (or fail the batch with {@link Reason#NOT_FOUND} for) a missing reference;
+ * for other providers that test is skipped.
  *
  * @since 0.1
  */
@@ -165,6 +170,32 @@ public abstract class SecretProviderContract {
             assertEquals(expectedValue(), secret.revealAsString());
             assertEquals(p.id(), secret.providerId().orElse(null));
         }
+    }
+
+    @Test
+    public void aBatchGivesWhatResolveGives() throws Exception {
+        SecretProvider p = createProvider();
+        assumeTrue(p instanceof BatchingSecretProvider, p.id() + " does not batch");
+        BatchingSecretProvider batching = (BatchingSecretProvider) p;
+        Map<SecretRef, Secret> alone = batching.resolveAll(List.of(existingRef()), context());
+        assertNotNull(alone, "resolveAll must not return null");
+        Secret one = alone.get(existingRef());
+        assertNotNull(one, "a batch of the existing reference alone must hold it");
+        assertEquals(expectedValue(), one.revealAsString(), "resolveAll must give the value resolve gives");
+        Map<SecretRef, Secret> mixed;
+        try {
+            mixed = batching.resolveAll(List.of(existingRef(), missingRef()), context());
+        } catch (SecretException e) {
+            assertEquals(Reason.NOT_FOUND, e.reason(), "a batch with a missing reference may only fail as "
+                    + "NOT_FOUND, got: " + e.getMessage());
+            assertFalse(describe(e).contains(expectedValue()), "the value leaked into the batch's failure");
+            return;
+        }
+        assertNotNull(mixed, "resolveAll must not return null");
+        assertTrue(mixed.get(missingRef()) == null, "a batch must leave out the reference it could not resolve");
+        Secret again = mixed.get(existingRef());
+        assertNotNull(again, "a batch that does not fail must hold the existing reference");
+        assertEquals(expectedValue(), again.revealAsString(), "resolveAll must give the value resolve gives");
     }
 
     @Test

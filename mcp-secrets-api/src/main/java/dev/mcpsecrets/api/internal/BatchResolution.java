@@ -1,5 +1,6 @@
 package dev.mcpsecrets.api.internal;
 
+import dev.mcpsecrets.api.BatchingSecretProvider;
 import dev.mcpsecrets.api.MalformedRefException;
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.ResolveAllException;
@@ -10,14 +11,13 @@ import dev.mcpsecrets.api.SecretProvider;
 import dev.mcpsecrets.api.SecretRef;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One {@code resolveAll}: cached names first, then one batch per provider that batches, then the rest
- * one by one through the full fallback chain. All or nothing.
+ * one by one through the full fallback chain. Only a {@link BatchingSecretProvider} is sent batches. All or nothing.
  */
 public final class BatchResolution {
     private final SecretCache cache;
@@ -123,7 +123,7 @@ public final class BatchResolution {
         for (Pending p : pending.values()) {
             SecretRef first = p.alternatives.get(0);
             SecretProvider provider = resolver.firstAvailable(first, ctx);
-            if (provider != null && batches(provider)) {
+            if (provider instanceof BatchingSecretProvider) {
                 // plain map code rather than computeIfAbsent lambdas: resolveAll often runs while a
                 // server starts, where a first lambda bootstrap costs milliseconds
                 Map<SecretRef, List<String>> byRef = groups.get(provider);
@@ -164,7 +164,11 @@ public final class BatchResolution {
             long took = System.nanoTime() - start;
             for (Map.Entry<SecretRef, Secret> r : resolved.entrySet()) {
                 List<String> keys = refs.get(r.getKey());
-                if (keys == null || r.getValue() == null) {
+                if (r.getValue() == null) {
+                    continue;
+                }
+                if (keys == null) {
+                    r.getValue().destroy(); // not asked for: nobody else would ever zero it
                     continue;
                 }
                 Secret tagged = r.getValue().withSource(r.getKey(), provider.id());
@@ -180,14 +184,5 @@ public final class BatchResolution {
             }
         }
         return byKey;
-    }
-
-    private static boolean batches(SecretProvider provider) {
-        try {
-            return provider.getClass().getMethod("resolveAll", Collection.class, ResolveContext.class)
-                    .getDeclaringClass() != SecretProvider.class;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
     }
 }

@@ -3,15 +3,29 @@ package dev.mcpsecrets.api.internal;
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
+import dev.mcpsecrets.api.internal.time.Ticker;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A TTL cache of resolved secrets with single flight: while one thread resolves a key, the others
- * wait for its result instead of calling the backend again. Callers always get their own copy.
- * Failures are not cached here (providers decide about negative caching).
+ * wait for its result instead of calling the backend again. Callers always get their own copy, which
+ * they own; the cache's own copies are destroyed (zeroed) when they leave it. Failures are not cached
+ * here (providers decide about negative caching).
+ *
+ * <p>When an expired value leaves memory: every operation ({@link #getIfPresent}, {@link #get},
+ * {@link #put}) first reads the ticker once and, if the earliest expiry among the cached values has
+ * passed, removes and destroys every expired value before doing its own work; otherwise the check costs
+ * two field reads. So a value is zeroed by the first operation on this cache, for any key, after its
+ * TTL, and by {@link #clear()} at the latest. No thread of its own: with no operation at all after the
+ * TTL, the value stays until the next one or until {@code clear()} ({@code Secrets.invalidate()} and
+ * {@code Secrets.close()}).
+ *
+ * <p>A value loaded with a TTL of zero is destroyed once the loading caller and every caller that
+ * waited for that load have taken their copies.
  */
 public final class SecretCache {
     /** Loads a value for a key that is not cached. */
@@ -29,31 +43,52 @@ public final class SecretCache {
     private record Entry(Secret master, long expiresAt) {
     }
 
+    /** Far enough ahead to mean "never" without overflowing {@code now + ttl}. */
+    private static final long MAX_TTL_NANOS = Long.MAX_VALUE >> 2;
+
     private final long ttlNanos;
+    private final Ticker ticker;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Flight> inFlight = new ConcurrentHashMap<>();
+    /** Whether some cached value expires at {@link #sweepDue} (written under {@code this}). */
+    private volatile boolean sweepArmed;
+    /** The earliest expiry among cached values while {@link #sweepArmed}. */
+    private volatile long sweepDue;
+
+    /**
+     * Creates a cache on the system ticker.
+     *
+     * @param ttl how long a value is served from the cache; zero disables caching (single flight stays)
+     */
+    public SecretCache(Duration ttl) {
+        this(ttl, Ticker.system());
+    }
 
     /**
      * Creates a cache.
      *
      * @param ttl how long a value is served from the cache; zero disables caching (single flight stays)
+     * @param ticker the clock expiry is measured with
      */
-    public SecretCache(Duration ttl) {
-        this.ttlNanos = ttl.toNanos();
+    public SecretCache(Duration ttl, Ticker ticker) {
+        this.ttlNanos = ttl.compareTo(Duration.ofNanos(MAX_TTL_NANOS)) > 0 ? MAX_TTL_NANOS : ttl.toNanos();
+        this.ticker = ticker;
     }
 
     /**
-     * A copy of the cached value, or {@code null}.
+     * A copy of the cached value, or {@code null}. Sweeps expired values first (see the class comment).
      *
      * @param key the key
-     * @return a copy, or {@code null} when absent or expired
+     * @return a copy owned by the caller, or {@code null} when absent or expired
      */
     public Secret getIfPresent(String key) {
+        long now = ticker.read();
+        sweepIfDue(now);
         Entry e = entries.get(key);
         if (e == null) {
             return null;
         }
-        if (System.nanoTime() - e.expiresAt >= 0) {
+        if (now - e.expiresAt >= 0) {
             if (entries.remove(key, e)) {
                 e.master.destroy();
             }
@@ -83,36 +118,53 @@ public final class SecretCache {
         Flight mine = new Flight();
         Flight theirs = inFlight.putIfAbsent(key, mine);
         if (theirs != null) {
-            return await(key, theirs, waitLimit);
+            if (theirs.hold()) {
+                try {
+                    return await(key, theirs, waitLimit);
+                } finally {
+                    theirs.release();
+                }
+            }
+            // that load ended between our two looks: its value is cached now, or it failed
+            return get(key, waitLimit, loader);
         }
         try {
             Secret again = getIfPresent(key);
-            Secret master = again != null ? again : loader.load();
-            put(key, master);
-            mine.succeed(master);
-            return master.copy();
+            Secret loaded = again != null ? again : loader.load();
+            if (ttlNanos > 0) {
+                put(key, loaded.copy());
+            }
+            mine.succeed(loaded);
+            return loaded.copy();
         } catch (SecretException | RuntimeException e) {
             mine.fail(e);
             throw e;
         } finally {
             inFlight.remove(key, mine);
+            mine.release();
         }
     }
 
     /**
-     * Stores a value (the cache takes ownership).
+     * Stores a value; the cache takes ownership and destroys it when it expires, is replaced or
+     * cleared, or at once when caching is off. Sweeps expired values first.
      *
      * @param key the key
      * @param master the value
      */
     public void put(String key, Secret master) {
         if (ttlNanos <= 0) {
+            master.destroy();
             return;
         }
-        Entry old = entries.put(key, new Entry(master, System.nanoTime() + ttlNanos));
+        long now = ticker.read();
+        sweepIfDue(now);
+        long expiresAt = now + ttlNanos;
+        Entry old = entries.put(key, new Entry(master, expiresAt));
         if (old != null && old.master != master) {
             old.master.destroy();
         }
+        arm(expiresAt);
     }
 
     /** Drops and destroys every cached value. */
@@ -125,23 +177,75 @@ public final class SecretCache {
         }
     }
 
+    private void sweepIfDue(long now) {
+        if (sweepArmed && now - sweepDue >= 0) {
+            sweep(now);
+        }
+    }
+
+    /** Removes and destroys every expired value and notes the next expiry. */
+    private synchronized void sweep(long now) {
+        boolean any = false;
+        long earliest = 0;
+        for (Map.Entry<String, Entry> e : entries.entrySet()) {
+            Entry v = e.getValue();
+            if (now - v.expiresAt >= 0) {
+                if (entries.remove(e.getKey(), v)) {
+                    v.master.destroy();
+                }
+            } else if (!any || v.expiresAt - earliest < 0) {
+                earliest = v.expiresAt;
+                any = true;
+            }
+        }
+        sweepDue = earliest;
+        sweepArmed = any;
+    }
+
+    /** Called after the entry is in the map, so a sweep running meanwhile either sees it or runs first. */
+    private synchronized void arm(long expiresAt) {
+        if (!sweepArmed || expiresAt - sweepDue < 0) {
+            sweepDue = expiresAt;
+            sweepArmed = true;
+        }
+    }
+
     /**
      * One load in progress that other callers wait for. A latch rather than {@code CompletableFuture},
-     * whose class initialisation sets up the common fork-join pool at a server's first resolution.
+     * whose class initialisation sets up the common fork-join pool at a server's first resolution. The
+     * loaded value is destroyed when the loader and every waiter that held the flight have let go.
      */
     private static final class Flight {
         private final CountDownLatch done = new CountDownLatch(1);
         private volatile Secret value;
         private volatile Exception failure;
+        /** The loader plus the waiters copying the value; guarded by {@code this}. */
+        private int holders = 1;
 
-        void succeed(Secret master) {
-            value = master;
+        void succeed(Secret loaded) {
+            value = loaded;
             done.countDown();
         }
 
         void fail(Exception e) {
             failure = e;
             done.countDown();
+        }
+
+        /** Registers a waiter; {@code false} once the value is gone. */
+        synchronized boolean hold() {
+            if (holders == 0) {
+                return false;
+            }
+            holders++;
+            return true;
+        }
+
+        synchronized void release() {
+            holders--;
+            if (holders == 0 && value != null) {
+                value.destroy();
+            }
         }
     }
 
@@ -161,10 +265,6 @@ public final class SecretCache {
         if (failure != null || theirs.value == null) {
             throw new SecretException(Reason.UNAVAILABLE, key, "resolution of " + key + " failed");
         }
-        try {
-            return theirs.value.copy();
-        } catch (IllegalStateException destroyed) {
-            throw new SecretException(Reason.UNAVAILABLE, key, "cached value of " + key + " was discarded; retry");
-        }
+        return theirs.value.copy();
     }
 }

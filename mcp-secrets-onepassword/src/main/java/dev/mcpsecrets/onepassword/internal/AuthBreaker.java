@@ -2,6 +2,7 @@ package dev.mcpsecrets.onepassword.internal;
 
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.SecretException;
+import dev.mcpsecrets.api.internal.time.Ticker;
 import java.time.Duration;
 
 /**
@@ -13,14 +14,20 @@ final class AuthBreaker {
     private final int threshold;
     private final Duration openFor;
     private final String server;
+    private final Ticker ticker;
     private int failures;
     private long openUntilNanos;
     private boolean open;
 
     AuthBreaker(int threshold, Duration openFor, String server) {
+        this(threshold, openFor, server, Ticker.system());
+    }
+
+    AuthBreaker(int threshold, Duration openFor, String server, Ticker ticker) {
         this.threshold = threshold;
         this.openFor = openFor;
         this.server = server;
+        this.ticker = ticker;
     }
 
     /**
@@ -33,12 +40,12 @@ final class AuthBreaker {
         if (!open) {
             return;
         }
-        long left = openUntilNanos - System.nanoTime();
+        long left = openUntilNanos - ticker.read();
         if (left > 0) {
             throw new SecretException(Reason.DENIED, what, describeOpen(left));
         }
         // half open: this request goes through; others wait for its outcome
-        openUntilNanos = System.nanoTime() + openFor.toNanos();
+        openUntilNanos = ticker.read() + openFor.toNanos();
     }
 
     synchronized void success() {
@@ -50,16 +57,16 @@ final class AuthBreaker {
         failures++;
         if (failures >= threshold) {
             open = true;
-            openUntilNanos = System.nanoTime() + openFor.toNanos();
+            openUntilNanos = ticker.read() + openFor.toNanos();
         }
     }
 
     synchronized boolean isOpen() {
-        return open && openUntilNanos - System.nanoTime() > 0;
+        return open && openUntilNanos - ticker.read() > 0;
     }
 
     synchronized String describe() {
-        return describeOpen(Math.max(0, openUntilNanos - System.nanoTime()));
+        return describeOpen(Math.max(0, openUntilNanos - ticker.read()));
     }
 
     private String describeOpen(long leftNanos) {

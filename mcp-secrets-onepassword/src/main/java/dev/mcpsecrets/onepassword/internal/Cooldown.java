@@ -2,6 +2,7 @@ package dev.mcpsecrets.onepassword.internal;
 
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.SecretException;
+import dev.mcpsecrets.api.internal.time.Ticker;
 import java.time.Duration;
 
 /**
@@ -12,7 +13,16 @@ final class Cooldown {
     private record State(long untilNanos, Reason reason, String message) {
     }
 
+    private final Ticker ticker;
     private volatile State state;
+
+    Cooldown() {
+        this(Ticker.system());
+    }
+
+    Cooldown(Ticker ticker) {
+        this.ticker = ticker;
+    }
 
     /**
      * Throws if a wait is in force.
@@ -25,7 +35,7 @@ final class Cooldown {
         if (s == null) {
             return;
         }
-        long left = s.untilNanos - System.nanoTime();
+        long left = s.untilNanos - ticker.read();
         if (left <= 0) {
             state = null;
             return;
@@ -42,7 +52,7 @@ final class Cooldown {
      * @param message what went wrong, without any reference-specific detail
      */
     void start(Duration wait, Reason reason, String message) {
-        state = new State(System.nanoTime() + wait.toNanos(), reason, message);
+        state = new State(ticker.read() + wait.toNanos(), reason, message);
     }
 
     /** Ends any wait, e.g. after a success. */

@@ -2,6 +2,7 @@ package dev.mcpsecrets.onepassword.internal;
 
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.SecretException;
+import dev.mcpsecrets.api.internal.time.Ticker;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,10 +16,16 @@ final class NegativeCache {
     }
 
     private final long ttlNanos;
+    private final Ticker ticker;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
     NegativeCache(Duration ttl) {
+        this(ttl, Ticker.system());
+    }
+
+    NegativeCache(Duration ttl, Ticker ticker) {
         this.ttlNanos = ttl.toNanos();
+        this.ticker = ticker;
     }
 
     /**
@@ -32,7 +39,7 @@ final class NegativeCache {
         if (e == null) {
             return;
         }
-        if (System.nanoTime() - e.expiresNanos >= 0) {
+        if (ticker.read() - e.expiresNanos >= 0) {
             entries.remove(reference, e);
             return;
         }
@@ -47,7 +54,7 @@ final class NegativeCache {
      */
     void remember(SecretException failure) {
         if (ttlNanos > 0 && failure.reason() == Reason.NOT_FOUND && failure.reference().isPresent()) {
-            entries.put(failure.reference().get(), new Entry(System.nanoTime() + ttlNanos, failure.getMessage()));
+            entries.put(failure.reference().get(), new Entry(ticker.read() + ttlNanos, failure.getMessage()));
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.mcpsecrets.onepassword.internal;
 
+import dev.mcpsecrets.api.BatchingSecretProvider;
 import dev.mcpsecrets.api.ResolveContext;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
-import dev.mcpsecrets.api.SecretProvider;
 import dev.mcpsecrets.api.SecretRef;
 import java.util.Collection;
 import java.util.Map;
@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * @param <C> the backend calls
  */
-abstract class OpProviderBase<C extends OpCalls> implements SecretProvider, AutoCloseable {
+abstract class OpProviderBase<C extends OpCalls> implements BatchingSecretProvider, AutoCloseable {
     private final String id;
     private final int priority;
     /** The environment availability is judged from (resolutions use the context's). */

@@ -28,16 +28,36 @@ class AuthBreakerTest {
     }
 
     @Test
-    void afterThePauseOneRequestIsLetThroughAndASuccessCloses() throws Exception {
-        AuthBreaker breaker = new AuthBreaker(1, Duration.ofMillis(100), "https://c.example");
+    void afterThePauseOneRequestIsLetThroughAndASuccessCloses() {
+        FakeTicker ticker = new FakeTicker();
+        AuthBreaker breaker = new AuthBreaker(1, Duration.ofSeconds(30), "https://c.example", ticker);
         breaker.authFailure();
-        assertThatThrownBy(() -> breaker.check("r")).isInstanceOf(SecretException.class);
-        Thread.sleep(150);
+        ticker.advance(Duration.ofSeconds(30).minusNanos(1));
+        assertThatThrownBy(() -> breaker.check("r")).isInstanceOf(SecretException.class)
+                .hasMessageContaining("for 1 s");
+        assertThat(breaker.isOpen()).isTrue();
+        ticker.advance(Duration.ofNanos(1));
+        assertThat(breaker.isOpen()).isFalse();
         assertThatCode(() -> breaker.check("r")).doesNotThrowAnyException();
         assertThatThrownBy(() -> breaker.check("r")).as("only one request while half open")
                 .isInstanceOf(SecretException.class);
         breaker.success();
         assertThatCode(() -> breaker.check("r")).doesNotThrowAnyException();
         assertThat(breaker.isOpen()).isFalse();
+    }
+
+    @Test
+    void aFailureWhileHalfOpenOpensItForAnotherPause() {
+        FakeTicker ticker = new FakeTicker();
+        AuthBreaker breaker = new AuthBreaker(1, Duration.ofSeconds(30), "https://c.example", ticker);
+        breaker.authFailure();
+        ticker.advance(Duration.ofSeconds(30));
+        assertThatCode(() -> breaker.check("r")).doesNotThrowAnyException();
+        breaker.authFailure();
+        ticker.advance(Duration.ofSeconds(29));
+        assertThatThrownBy(() -> breaker.check("r")).isInstanceOf(SecretException.class)
+                .hasMessageContaining("2 times in a row");
+        ticker.advance(Duration.ofSeconds(1));
+        assertThatCode(() -> breaker.check("r")).doesNotThrowAnyException();
     }
 }
