@@ -23,11 +23,7 @@ record LaunchEntry(String name, String command, List<String> args, Map<String, S
     static LaunchEntry of(McpConfigFile config, String name) {
         Path file = config.path();
         if (config.document().root().isEmpty()) {
-            ParseProblem problem = config.document().problems().stream()
-                    .filter(ParseProblem::isFatalForClient).findFirst()
-                    .orElseThrow(() -> failure(file + ": not valid JSON"));
-            throw failure(problem.location().display() + ": "
-                    + (problem.kind() == ParseProblem.Kind.SYNTAX_ERROR ? "not valid JSON: " : "") + problem.message());
+            throw failure(unreadable(config));
         }
         List<McpServer> declared = config.servers().stream().filter(s -> s.project().isEmpty()).toList();
         Optional<JsonValue.ObjectValue> root = config.document().root().flatMap(JsonValue::asObject);
@@ -72,6 +68,20 @@ record LaunchEntry(String name, String command, List<String> args, Map<String, S
             dir = file.toAbsolutePath().getParent().resolve(dir).normalize();
         }
         return new LaunchEntry(name, program, List.copyOf(args), env, dir);
+    }
+
+    /**
+     * Why a config has no content: the problem that ended its reading (unreadable, too large or the
+     * syntax error), by position and description, never by text.
+     */
+    static String unreadable(McpConfigFile config) {
+        return config.document().problems().stream()
+                .filter(p -> p.kind() == ParseProblem.Kind.SYNTAX_ERROR || p.kind() == ParseProblem.Kind.UNREADABLE
+                        || p.kind() == ParseProblem.Kind.TOO_LARGE)
+                .findFirst()
+                .map(p -> p.location().display() + ": "
+                        + (p.kind() == ParseProblem.Kind.SYNTAX_ERROR ? "not valid JSON: " : "") + p.message())
+                .orElse(config.path() + ": cannot be read");
     }
 
     private static String requireText(String server, String what, JsonValue value) {

@@ -4,7 +4,6 @@ import dev.mcpsecrets.api.Secrets;
 import dev.mcpsecrets.policy.FileSystemView;
 import dev.mcpsecrets.policy.KeyedFingerprinter;
 import dev.mcpsecrets.policy.config.McpConfigFile;
-import dev.mcpsecrets.policy.config.ParseProblem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -94,12 +93,8 @@ final class UsagesCommand extends EnvironmentCommand implements Callable<Integer
                 continue;
             }
             unread++;
-            ParseProblem problem = config.document().problems().stream().filter(ParseProblem::isFatalForClient)
-                    .findFirst().orElse(null);
-            String why = problem == null ? config.path() + ": cannot be read"
-                    : problem.location().display() + ": " + (problem.kind() == ParseProblem.Kind.SYNTAX_ERROR
-                            ? "not valid JSON: " : "") + problem.message();
-            err.println("mcp-secrets: " + ErrorHandler.oneLine(why) + "; its values were not searched");
+            err.println("mcp-secrets: " + ErrorHandler.oneLine(LaunchEntry.unreadable(config))
+                    + "; its values were not searched");
         }
         err.flush();
         return unread;

@@ -66,6 +66,15 @@ class ConfigReadingHardeningTest {
     }
 
     @Test
+    void runConfigErrorNamesTheSyntaxErrorRatherThanAnEarlierComment() throws Exception {
+        Path config = trusted(".mcp.json", "// team servers\n{\"mcpServers\": {\"gh\": " + PLANTED + "}}\n");
+        CliRun run = runWithin20s("run", "--config", config.toString(), "--server", "gh");
+        assertThat(run.exitCode()).isEqualTo(125);
+        assertThat(run.err()).contains(config + ":2:23: not valid JSON: expected a value");
+        assertNoLeakNorInternalError(run);
+    }
+
+    @Test
     void runConfigEntryOfTheWrongShapeIsNamedByPosition() throws Exception {
         Path config = trusted("shape.json", """
                 {"mcpServers": {"gh": {"command": "sh", "args": ["-c", 5], "env": {"T": "%s"}}}}
