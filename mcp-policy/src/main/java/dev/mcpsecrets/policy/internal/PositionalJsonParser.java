@@ -94,7 +94,11 @@ public final class PositionalJsonParser {
     }
 
     private SyntaxError error(String message) {
-        problems.add(new ParseProblem(ParseProblem.Kind.SYNTAX_ERROR, here(null), message));
+        return stop(ParseProblem.Kind.SYNTAX_ERROR, message);
+    }
+
+    private SyntaxError stop(ParseProblem.Kind kind, String message) {
+        problems.add(new ParseProblem(kind, here(null), message));
         return new SyntaxError();
     }
 
@@ -192,8 +196,9 @@ public final class PositionalJsonParser {
     private String child(String pointer, String token) {
         pointerChars += pointer.length() + 1L + token.length();
         if (pointerChars > MAX_POINTER_CHARS) {
-            throw error("too many values, or names nested too deep, to keep the position of every value "
-                    + "(more than " + MAX_POINTER_CHARS / (1024 * 1024) + " Mi characters of JSON pointers)");
+            throw stop(ParseProblem.Kind.TOO_LARGE, "too many values, or names nested too deep, to keep the "
+                    + "position of every value (more than " + MAX_POINTER_CHARS / (1024 * 1024)
+                    + " Mi characters of JSON pointers)");
         }
         return pointer + "/" + token;
     }

@@ -140,7 +140,8 @@ class ConfigReadingHardeningTest {
         Path config = Files.writeString(dir.resolve("names.json"),
                 ("{\"" + name + "\": ").repeat(depth) + "1" + "}".repeat(depth));
         ParseProblem problem = onlyProblem(readWithin10s(config));
-        assertThat(problem.kind()).isEqualTo(ParseProblem.Kind.SYNTAX_ERROR);
+        assertThat(problem.kind()).isEqualTo(ParseProblem.Kind.TOO_LARGE);
+        assertThat(problem.location().line()).isEqualTo(1);
         assertThat(problem.message()).startsWith("too many values, or names nested too deep")
                 .doesNotContain("nnnn");
     }
