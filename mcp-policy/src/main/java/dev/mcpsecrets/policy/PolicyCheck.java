@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  *   <li>the same input gives the same findings in the same order;</li>
  *   <li>the constructor is cheap and does no I/O; {@link #run(PolicyContext)} reads only through the
  *       context (its file-system view, environment and configs) and never contacts the network unless
- *       {@link #isLiveProbe()} and the context allows it;</li>
+ *       its {@link #scopes()} hold {@link PolicyScope#LIVE} and the context allows it;</li>
+ *   <li>{@link #scopes()} names everything the check looks at, so the startup guard can leave out (or
+ *       only warn about) what a server does not own;</li>
  *   <li>the check honours thread interruption: the engine interrupts it at its deadline.</li>
  * </ul>
  * A check that throws anyway is reported by the engine as an error finding, never ignored.
@@ -56,13 +58,16 @@ public interface PolicyCheck {
     }
 
     /**
-     * Whether the check calls out to live systems (GitHub API, databases). Live checks run only when
-     * {@link PolicyContext#liveProbesAllowed()} is true, and contact only the hosts it allows.
+     * What the check looks at. The engine runs a check only when one of its scopes is enabled in the
+     * context ({@link PolicyContext#scopes()}); a check with {@link PolicyScope#LIVE} runs only when
+     * {@link PolicyContext#liveProbesAllowed()} is true, and contacts only the hosts it allows. A check
+     * that looks at several things reads each part only when {@link PolicyContext#inScope} says so.
      *
-     * @return {@code true} for live probes; {@code false} by default
+     * @return a non-empty set; by default {@link PolicyScope#CONFIG}
+     * @since 0.2
      */
-    default boolean isLiveProbe() {
-        return false;
+    default Set<PolicyScope> scopes() {
+        return Set.of(PolicyScope.CONFIG);
     }
 
     /**

@@ -39,6 +39,7 @@ public final class PolicyContext {
     private final KeyedFingerprinter fingerprinter;
     private final ServerCatalog serverCatalog;
     private final Map<String, String> options;
+    private final Set<PolicyScope> scopes;
 
     private PolicyContext(Builder b) {
         this.configs = List.copyOf(b.configs);
@@ -53,6 +54,7 @@ public final class PolicyContext {
         this.fingerprinter = b.fingerprinter;
         this.serverCatalog = b.serverCatalog;
         this.options = Map.copyOf(b.options);
+        this.scopes = b.scopes;
     }
 
     /**
@@ -223,6 +225,29 @@ public final class PolicyContext {
     }
 
     /**
+     * The scopes checks may look at: the engine runs a check only when one of its
+     * {@link PolicyCheck#scopes()} is here.
+     *
+     * @return an unmodifiable set; every scope unless narrowed
+     * @since 0.2
+     */
+    public Set<PolicyScope> scopes() {
+        return scopes;
+    }
+
+    /**
+     * Whether a scope is enabled, for checks that look at several things and must leave out the
+     * parts that are not wanted (e.g. {@code .env} files on the machine when only configs are judged).
+     *
+     * @param scope the scope
+     * @return {@code true} if checks may look at it
+     * @since 0.2
+     */
+    public boolean inScope(PolicyScope scope) {
+        return scopes.contains(Objects.requireNonNull(scope, "scope"));
+    }
+
+    /**
      * A builder with this context's values, to derive a changed context.
      *
      * @return a new builder
@@ -241,13 +266,14 @@ public final class PolicyContext {
         b.fingerprinter = fingerprinter;
         b.serverCatalog = serverCatalog;
         b.options = options;
+        b.scopes = scopes;
         return b;
     }
 
     @Override
     public String toString() {
         return "PolicyContext[" + configs.size() + " configs, profile " + profile.name() + ", home "
-                + files.home() + ", live probes " + liveProbesAllowed + "]";
+                + files.home() + ", live probes " + liveProbesAllowed + ", scopes " + scopes + "]";
     }
 
     /**
@@ -268,8 +294,23 @@ public final class PolicyContext {
         private KeyedFingerprinter fingerprinter;
         private ServerCatalog serverCatalog;
         private Map<String, String> options = Map.of();
+        private Set<PolicyScope> scopes = PolicyScope.all();
 
         private Builder() {
+        }
+
+        /**
+         * The scopes checks may look at (default: every scope).
+         *
+         * @param value the scopes
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder scopes(Collection<PolicyScope> value) {
+            java.util.EnumSet<PolicyScope> copy = java.util.EnumSet.noneOf(PolicyScope.class);
+            value.forEach(v -> copy.add(Objects.requireNonNull(v, "scope")));
+            this.scopes = java.util.Collections.unmodifiableSet(copy);
+            return this;
         }
 
         /**

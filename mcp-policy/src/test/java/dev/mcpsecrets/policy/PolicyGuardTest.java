@@ -29,8 +29,9 @@ class PolicyGuardTest {
 
     private PolicyGuard.Builder guard() throws Exception {
         PolicyEngine engine = PolicyEngine.builder().discoverChecks(false).addCheck(new ConfigSyntaxCheck()).build();
+        // every scope judged: the broken configs belong to other servers, which the default only warns about
         return PolicyGuard.builder().context(Fixtures.brokenConfigs(tmp, SECRET)).logger(logger).engine(engine)
-                .self(SelfDeclaration.named("notes").withReadOnly(true));
+                .self(SelfDeclaration.named("notes").withReadOnly(true)).allScopes();
     }
 
     private List<String> logged(Level level) {
@@ -75,6 +76,16 @@ class PolicyGuardTest {
         PolicyReport report = guard().failOn(Severity.CRITICAL).build().check();
         assertThat(report.findings()).isNotEmpty();
         assertThat(logged(Level.INFO)).anyMatch(l -> l.startsWith("MCP policy check: 2 findings (0 at or above critical)"));
+    }
+
+    @Test
+    void byDefaultOtherServersBrokenConfigsOnlyWarn() throws Exception {
+        PolicyEngine engine = PolicyEngine.builder().discoverChecks(false).addCheck(new ConfigSyntaxCheck()).build();
+        PolicyReport report = PolicyGuard.builder().context(Fixtures.brokenConfigs(tmp, SECRET)).logger(logger)
+                .engine(engine).self(SelfDeclaration.named("notes").withReadOnly(true)).build().check();
+        assertThat(report.findings()).extracting(Finding::ruleId).contains("MCP-CFG-001");
+        assertThat(logged(Level.ERROR)).isEmpty();
+        assertThat(logged(Level.WARN)).anyMatch(l -> l.contains("[MCP-CFG-001 high]") && l.contains("warning only"));
     }
 
     @Test

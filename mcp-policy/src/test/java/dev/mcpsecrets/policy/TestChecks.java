@@ -33,8 +33,8 @@ final class TestChecks {
             }
 
             @Override
-            public boolean isLiveProbe() {
-                return true;
+            public Set<PolicyScope> scopes() {
+                return Set.of(PolicyScope.LIVE);
             }
 
             @Override

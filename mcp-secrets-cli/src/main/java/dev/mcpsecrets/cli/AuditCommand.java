@@ -4,6 +4,7 @@ import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.policy.FileSystemView;
 import dev.mcpsecrets.policy.PolicyContext;
 import dev.mcpsecrets.policy.PolicyReport;
+import dev.mcpsecrets.policy.PolicyScope;
 import dev.mcpsecrets.policy.ReportFormat;
 import dev.mcpsecrets.policy.ReportOptions;
 import dev.mcpsecrets.policy.ReportWriter;
@@ -21,6 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
@@ -45,8 +47,6 @@ import picocli.CommandLine.Parameters;
             "", "With CONFIG files named, the project's git history (MCP-GIT-002) is scanned only with --history.",
             "", "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error."})
 final class AuditCommand extends EnvironmentCommand implements Callable<Integer> {
-    static final String GIT_HISTORY_CHECK = "MCP-GIT-002";
-
     @Parameters(paramLabel = "CONFIG", arity = "0..*", description = "Config files, or directories of them, to audit (default: discover).")
     List<Path> paths = new ArrayList<>();
 
@@ -117,13 +117,14 @@ final class AuditCommand extends EnvironmentCommand implements Callable<Integer>
         if (live) {
             builder.trustedConfigs(PolicySupport.trustedConfigs(configs, environment)).options(liveSettings().toOptions());
         }
-        PolicyContext context = builder.build();
-        Set<String> skipped = new HashSet<>(skip);
         if (!paths.isEmpty() && !history) {
             // named files are audited as files; the project's whole history is a project question
-            skipped.add(GIT_HISTORY_CHECK);
+            EnumSet<PolicyScope> scopes = EnumSet.allOf(PolicyScope.class);
+            scopes.remove(PolicyScope.HISTORY);
+            builder.scopes(scopes);
         }
-        PolicyReport report = PolicySupport.engine(suppressions, baseline, skipped).run(context);
+        PolicyContext context = builder.build();
+        PolicyReport report = PolicySupport.engine(suppressions, baseline, new HashSet<>(skip)).run(context);
         PrintWriter out = spec.commandLine().getOut();
         ReportOptions options = ReportOptions.DEFAULTS.withHome(files.home())
                 .withSourceRoot(files.workingDirectory());

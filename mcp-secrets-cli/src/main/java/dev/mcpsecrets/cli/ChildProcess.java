@@ -45,7 +45,7 @@ final class ChildProcess {
             throws InterruptedException {
         Path program;
         try {
-            program = locate(command.get(0), environment.get("PATH"));
+            program = locate(command.get(0), environment.get("PATH"), directory);
         } catch (CliException e) {
             secrets.values().forEach(Secret::destroy);
             throw e;
@@ -117,13 +117,18 @@ final class ChildProcess {
         }
     }
 
-    /** Finds the program as execvp would, but on the child's PATH, so 126 and 127 can be told apart. */
-    static Path locate(String name, String path) {
+    /**
+     * Finds the program as execvp would in the child, so 126 and 127 can be told apart: on the child's PATH,
+     * and a relative name or PATH entry in the child's working directory.
+     *
+     * @param directory the child's working directory, or {@code null} for this process's
+     */
+    static Path locate(String name, String path, Path directory) {
         if (name.isEmpty()) {
             throw new CliException(NOT_FOUND, "empty command name");
         }
         if (name.contains("/")) {
-            Path p = Path.of(name).toAbsolutePath();
+            Path p = absolute(Path.of(name), directory);
             if (!Files.exists(p)) {
                 throw new CliException(NOT_FOUND, name + ": command not found");
             }
@@ -134,7 +139,7 @@ final class ChildProcess {
         }
         Path nonExecutable = null;
         for (String dir : (path == null ? "/usr/local/bin:/usr/bin:/bin" : path).split(File.pathSeparator, -1)) {
-            Path p = Path.of(dir.isEmpty() ? "." : dir, name).toAbsolutePath();
+            Path p = absolute(Path.of(dir.isEmpty() ? "." : dir, name), directory);
             if (Files.isRegularFile(p)) {
                 if (Files.isExecutable(p)) {
                     return p;
@@ -146,6 +151,10 @@ final class ChildProcess {
             throw new CliException(NOT_EXECUTABLE, nonExecutable + ": not executable");
         }
         throw new CliException(NOT_FOUND, name + ": command not found on PATH");
+    }
+
+    private static Path absolute(Path p, Path directory) {
+        return p.isAbsolute() || directory == null ? p.toAbsolutePath() : directory.resolve(p).toAbsolutePath();
     }
 
     private static void terminate(Process child) {

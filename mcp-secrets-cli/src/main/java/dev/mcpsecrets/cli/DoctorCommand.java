@@ -88,9 +88,18 @@ final class DoctorCommand extends EnvironmentCommand implements Callable<Integer
      * untrusted project config is not a problem to fix, only one to review before trusting.
      */
     static String trustState(TrustStore trust, Path config) throws IOException {
-        switch (trust.check(config)) {
+        TrustStore.Verdict verdict;
+        try {
+            verdict = trust.check(config);
+        } catch (CliException unsafeStore) {
+            return "  (" + unsafeStore.getMessage() + ")";
+        }
+        switch (verdict) {
             case TRUSTED:
                 return "  (trusted)";
+            case LINK_NOT_TRUSTED:
+                return "  (a symlink to a trusted file, but this link is not trusted; review it, then: mcp-secrets trust "
+                        + config + ")";
             case CHANGED:
                 return "  (changed since you trusted it; review it, then: mcp-secrets trust " + config + ")";
             default:

@@ -2,12 +2,18 @@ package dev.mcpsecrets.cli;
 
 import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.api.Secret;
+import dev.mcpsecrets.api.internal.files.FileSafety;
+import dev.mcpsecrets.api.internal.files.PathSafety;
+import dev.mcpsecrets.api.internal.files.SafeFiles;
 import dev.mcpsecrets.dotenv.DotenvFile;
+import dev.mcpsecrets.dotenv.DotenvParseException;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,6 +60,28 @@ final class DotenvCommand implements Runnable {
             String name = profile == null ? ".env" : ".env." + profile.name();
             return UserConfigDir.from(environment).resolve(name);
         }
+
+        /**
+         * Refuses (production profile) a file in a directory where another user could replace files; elsewhere
+         * the writer warns. Writers of one file are serialised by a lock file beside it.
+         */
+        Path checkDirectory(Path target) throws IOException {
+            Optional<FileSafety.Violation> shared = PathSafety.checkNotShared(SafeFiles.target(target).getParent());
+            if (shared.isPresent() && (profile != null ? profile : Profile.fromEnvironment(environment, null)).equals(Profile.PRODUCTION)) {
+                throw new CliException(Main.FAILED, "not written: " + shared.get().problem()
+                        + ", so another user could swap the file being written; fix: " + shared.get().fix());
+            }
+            return target;
+        }
+
+        static CliException cannotWrite(Path target, IOException e) {
+            if (e instanceof DotenvParseException positioned) {
+                return new CliException(Main.FAILED, positioned.getMessage()); // file:line:col, never the text
+            }
+            String reason = e instanceof FileSystemException fse && fse.getReason() != null ? ": " + fse.getReason()
+                    : e.getClass() == IOException.class ? ": " + e.getMessage() : "";
+            return new CliException(Main.FAILED, target + ": cannot write (" + e.getClass().getSimpleName() + reason + ")");
+        }
     }
 
     /** {@code dotenv set KEY}. */
@@ -75,7 +103,9 @@ final class DotenvCommand implements Runnable {
                 }
                 Secret secret = Secret.of(value);
                 try {
-                    DotenvFile.load(target).set(key, secret).write();
+                    DotenvFile.update(checkDirectory(target), f -> f.set(key, secret));
+                } catch (IOException e) {
+                    throw cannotWrite(target, e);
                 } finally {
                     secret.destroy();
                 }
@@ -105,12 +135,16 @@ final class DotenvCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             Path target = target();
-            DotenvFile before = DotenvFile.load(target);
+            DotenvFile before;
+            try {
+                before = DotenvFile.update(checkDirectory(target), f -> f.remove(key));
+            } catch (IOException e) {
+                throw cannotWrite(target, e);
+            }
             if (!before.contains(key)) {
                 spec.commandLine().getOut().println(key + " is not set in " + target);
                 return Main.FAILED;
             }
-            before.remove(key).write();
             spec.commandLine().getOut().println("removed " + key + " from " + target);
             return Main.OK;
         }

@@ -4,6 +4,7 @@ import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.policy.FileSystemView;
 import dev.mcpsecrets.policy.Finding;
 import dev.mcpsecrets.policy.PolicyReport;
+import dev.mcpsecrets.policy.PolicyScope;
 import dev.mcpsecrets.policy.ReportFormat;
 import dev.mcpsecrets.policy.ReportOptions;
 import dev.mcpsecrets.policy.ReportWriter;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,15 +40,18 @@ final class LaunchCheck {
     /**
      * Checks the server and refuses the start (exit 125) when a finding reaches the threshold.
      *
-     * @param config the config holding the server, as read for the launch, or {@code null} for a command line
+     * @param config the config holding the server, as read and trusted for the launch (judged, rather than
+     *     the file read again), or {@code null} for a command line
      */
     static void enforce(McpConfigFile config, String server, List<String> argv, Map<String, String> refs,
             Map<String, String> environment, Profile profile, Severity failOn, PrintWriter err) {
         McpConfigFile file = config != null ? config : describe(argv, refs);
         String name = config != null ? server : COMMAND_LINE_SERVER;
         FileSystemView files = PolicySupport.files(environment);
-        PolicyReport full = PolicySupport.engine(null, null, Set.of(AuditCommand.GIT_HISTORY_CHECK))
-                .run(PolicySupport.context(environment, profile, files, List.of(file)).build());
+        EnumSet<PolicyScope> scopes = EnumSet.allOf(PolicyScope.class);
+        scopes.remove(PolicyScope.HISTORY); // the project's history is no property of the server about to start
+        PolicyReport full = PolicySupport.engine(null, null, Set.of())
+                .run(PolicySupport.context(environment, profile, files, List.of(file)).scopes(scopes).build());
         List<Finding> mine = full.findings().stream().filter(f -> concerns(f, name)).toList();
         PolicyReport report = new PolicyReport(full.startedAt(), full.duration(), full.profile(), full.configs(),
                 full.checks(), mine, List.of(), 0);

@@ -63,10 +63,8 @@ record LaunchEntry(String name, String command, List<String> args, Map<String, S
             }
         }
         Optional<JsonValue> cwd = entry.get("cwd");
+        // as written: the caller resolves a relative cwd in the trusted file's real directory
         Path dir = cwd.isEmpty() ? null : Path.of(requireText(name, "cwd", cwd.get()));
-        if (dir != null && !dir.isAbsolute()) {
-            dir = file.toAbsolutePath().getParent().resolve(dir).normalize();
-        }
         return new LaunchEntry(name, program, List.copyOf(args), env, dir);
     }
 

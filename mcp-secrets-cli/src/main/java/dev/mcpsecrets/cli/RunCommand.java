@@ -79,10 +79,13 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
             description = "With --check: refuse at this severity or above: ${COMPLETION-CANDIDATES} (default: high).")
     Severity failOn;
 
-    /** The config entry's {@code cwd}, or {@code null} for this process's directory. */
+    /** Where the child runs: for --config, the entry's {@code cwd} in the config's real directory; else {@code null}. */
     private Path workingDirectory;
 
-    /** The trusted config as read (and hashed) once, when --config is given; --check checks this very content. */
+    /** The --config file as read, hashed and found trusted. */
+    private TrustStore.Snapshot trusted;
+
+    /** That file's bytes parsed with the project's one config reader; --check judges this very content. */
     private McpConfigFile trustedConfig;
 
     /** Where the --check report goes when run without picocli. */
@@ -128,7 +131,7 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
         Map<String, String> childEnv = new LinkedHashMap<>(environment);
         childEnv.putAll(literals);
         // a missing or non-executable command fails (127/126) before any secret is fetched
-        ChildProcess.locate(argv.get(0), childEnv.get("PATH"));
+        ChildProcess.locate(argv.get(0), childEnv.get("PATH"), workingDirectory);
         Map<String, Secret> secrets;
         try (Secrets s = SecretsFactory.create(environment, profile, Duration.ofMillis((long) (timeoutSeconds * 1000)))) {
             secrets = resolve(s, refs, literals);
@@ -147,9 +150,10 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
             if (server == null) {
                 throw new CliException(FAILED_BEFORE_START, "--config needs --server NAME");
             }
-            trustedConfig = trustedConfig(config);
+            trusted = trustedSnapshot(config);
+            trustedConfig = McpConfigReader.parse(trusted.content(), WorkingDirectory.absolute(config), ConfigScope.USER);
             LaunchEntry entry = LaunchEntry.of(trustedConfig, server);
-            workingDirectory = entry.cwd();
+            workingDirectory = launchDirectory(trusted, entry.cwd());
             argv = commandOf(entry);
             literals.putAll(entry.env());
         }
@@ -189,21 +193,29 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
     }
 
     /**
-     * Reads the config once, within the config limits, checks that this very content is trusted, and
-     * parses it with the project's one config reader.
+     * The config's bytes, read once within the config limits, when their hash is trusted for its real path
+     * and the path used is the real file or a trusted link to it.
      */
-    private McpConfigFile trustedConfig(Path file) {
+    private TrustStore.Snapshot trustedSnapshot(Path file) {
         try {
-            Path at = WorkingDirectory.absolute(file);
-            byte[] content = BoundedFiles.read(at, FileLimits.MAX_CONFIG_BYTES);
+            // a named pipe or device is refused from its file type, before anything opens it
+            BoundedFiles.check(WorkingDirectory.absolute(file), FileLimits.MAX_CONFIG_BYTES);
+            TrustStore.Snapshot snapshot = TrustStore.snapshot(file);
             TrustStore trust = new TrustStore(UserConfigDir.from(environment));
-            TrustStore.Verdict verdict = trust.check(at, content);
-            if (verdict != TrustStore.Verdict.TRUSTED) {
-                throw new CliException(FAILED_BEFORE_START, file + (verdict == TrustStore.Verdict.CHANGED
-                        ? " changed since you trusted it" : " is not trusted")
-                        + "; review it, then run: mcp-secrets trust " + file);
+            switch (trust.check(snapshot)) {
+                case TRUSTED:
+                    return snapshot;
+                case CHANGED:
+                    throw new CliException(FAILED_BEFORE_START, file + " changed since you trusted it; review it, "
+                            + "then run: mcp-secrets trust " + file);
+                case LINK_NOT_TRUSTED:
+                    throw new CliException(FAILED_BEFORE_START, file + " is a symlink to " + snapshot.real()
+                            + ", which is trusted, but this link is not; its servers would run in "
+                            + snapshot.realDirectory() + ". If that is what you want, run: mcp-secrets trust " + file);
+                default:
+                    throw new CliException(FAILED_BEFORE_START, file + " is not trusted; review it, then run: "
+                            + "mcp-secrets trust " + file);
             }
-            return McpConfigReader.parse(content, at, ConfigScope.USER);
         } catch (FileLimitException e) {
             throw new CliException(FAILED_BEFORE_START, "--config " + file + ": " + reason(e));
         } catch (NoSuchFileException e) {
@@ -219,6 +231,16 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
     static String reason(FileLimitException e) {
         String prefix = e.file() + " ";
         return e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+    }
+
+    /**
+     * The entry's {@code cwd} resolved in the trusted file's real directory, or that directory itself: never
+     * the directory of a link to it or of this process, where a relative command or script would be
+     * somebody else's.
+     */
+    static Path launchDirectory(TrustStore.Snapshot trusted, Path cwd) {
+        Path base = trusted.realDirectory();
+        return cwd == null ? base : base.resolve(cwd).normalize();
     }
 
     /** Moves config values that are references from literals into the batch, then resolves it. */

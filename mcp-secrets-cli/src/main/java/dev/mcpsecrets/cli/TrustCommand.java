@@ -3,6 +3,9 @@ package dev.mcpsecrets.cli;
 import dev.mcpsecrets.api.internal.files.BoundedFiles;
 import dev.mcpsecrets.api.internal.files.FileLimitException;
 import dev.mcpsecrets.api.internal.files.FileLimits;
+import dev.mcpsecrets.policy.config.ConfigScope;
+import dev.mcpsecrets.policy.config.McpConfigReader;
+import dev.mcpsecrets.policy.config.McpServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -18,21 +21,23 @@ import picocli.CommandLine.Parameters;
 /** {@code mcp-secrets trust FILE}: allow {@code run --config FILE} to act on this exact content. */
 @Command(name = "trust", mixinStandardHelpOptions = true,
         description = {"Allow 'mcp-secrets run --config FILE' to start the servers FILE declares.",
-            "Records the file's SHA-256 in the user's settings (mode 600); any later change to the file needs trusting "
-                + "again, so a cloned repository cannot send your secrets to a command of its choosing."},
+            "Records the file's real path and SHA-256 in the user's settings (mode 600); any later change to the file "
+                + "needs trusting again, so a cloned repository cannot send your secrets to a command of its choosing.",
+            "A symlink is trusted as the path it is: 'run --config LINK' needs 'trust LINK'. Relative 'cwd' and "
+                + "commands always resolve in the trusted file's real directory."},
         footer = {"", "Examples:",
             "  mcp-secrets trust .mcp.json",
             "  mcp-secrets trust --revoke .mcp.json",
             "  mcp-secrets trust --list",
-            "", "Exit codes: 0 done, 2 usage error or unreadable file."})
+            "", "Exit codes: 0 done, 2 usage error, unreadable file, or a trust store others could change."})
 final class TrustCommand extends EnvironmentCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Config files to trust (or revoke).")
     List<Path> files = List.of();
 
-    @Option(names = "--revoke", description = "Forget the files instead of trusting them.")
+    @Option(names = "--revoke", description = "Forget the files (and every link to them) instead of trusting them.")
     boolean revoke;
 
-    @Option(names = "--list", description = "List the trusted files and their hashes.")
+    @Option(names = "--list", description = "List the trusted files, their hashes and the links trusted to them.")
     boolean list;
 
     @Override
@@ -40,7 +45,10 @@ final class TrustCommand extends EnvironmentCommand implements Callable<Integer>
         PrintWriter out = spec.commandLine().getOut();
         TrustStore store = new TrustStore(UserConfigDir.from(environment));
         if (list) {
-            store.entries().forEach((file, hash) -> out.println(hash + "  " + file));
+            store.entries().forEach((file, entry) -> {
+                out.println(entry.sha256() + "  " + printable(file));
+                entry.links().forEach(link -> out.println("  via link " + printable(link)));
+            });
             return Main.OK;
         }
         if (files.isEmpty()) {
@@ -52,19 +60,24 @@ final class TrustCommand extends EnvironmentCommand implements Callable<Integer>
                     throw new CliException(Main.USAGE, file + ": no such file");
                 }
                 out.println((store.revoke(file) ? "revoked " : "was not trusted: ") + file);
-            } else {
-                out.println("trusted " + file + " (sha256 " + trust(store, file) + ")");
+                continue;
             }
+            TrustStore.Snapshot s = trust(store, file);
+            out.println("trusted " + file + " (sha256 " + s.sha256() + ")");
+            if (s.link() != null) {
+                out.println("  a link to " + printable(s.real()) + "; its servers run in " + printable(s.realDirectory()));
+            }
+            out.println("  servers: " + servers(s));
         }
         return Main.OK;
     }
 
     /** Trusts a readable regular file within the config limits; anything else is a clear usage error. */
-    private static String trust(TrustStore store, Path file) throws IOException {
+    private static TrustStore.Snapshot trust(TrustStore store, Path file) throws IOException {
         try {
-            Path at = WorkingDirectory.absolute(file);
-            BoundedFiles.check(at, FileLimits.MAX_CONFIG_BYTES);
-            return store.trust(at);
+            // a named pipe or device is refused from its file type, before anything opens it
+            BoundedFiles.check(WorkingDirectory.absolute(file), FileLimits.MAX_CONFIG_BYTES);
+            return store.trust(file);
         } catch (FileLimitException e) {
             throw new CliException(Main.USAGE, file + ": " + RunCommand.reason(e));
         } catch (NoSuchFileException e) {
@@ -72,5 +85,26 @@ final class TrustCommand extends EnvironmentCommand implements Callable<Integer>
         } catch (AccessDeniedException e) {
             throw new CliException(Main.USAGE, file + ": cannot read (permission denied)");
         }
+    }
+
+    /** The server names in exactly the bytes that were hashed. */
+    private static String servers(TrustStore.Snapshot s) {
+        List<String> names = McpConfigReader.parse(s.content(), s.given(), ConfigScope.PROJECT).servers().stream()
+                .map(McpServer::name).map(TrustCommand::printable).toList();
+        return names.isEmpty() ? "(none found)" : String.join(", ", names);
+    }
+
+    /** Control characters as escapes, so a name or path cannot drive the terminal. */
+    static String printable(Object text) {
+        String s = text.toString();
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                b.append(String.format("\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
     }
 }

@@ -1,16 +1,12 @@
 package dev.mcpsecrets.cli;
 
-import java.io.IOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 /**
  * The user's own mcp-secrets directory ({@code $XDG_CONFIG_HOME/mcp-secrets}, else
  * {@code $HOME/.config/mcp-secrets}), taken from the environment the command was given so tests can
- * point it at a temporary directory. Created with mode 700; files written there get mode 600.
+ * point it at a temporary directory. Created with mode 700 when first written to; its files get mode 600.
  */
 final class UserConfigDir {
     private final Path dir;
@@ -37,32 +33,5 @@ final class UserConfigDir {
 
     Path resolve(String name) {
         return dir.resolve(name);
-    }
-
-    /** Writes a file atomically: a private temporary file in the same directory, then a rename. */
-    void writePrivate(String name, byte[] content) throws IOException {
-        ensureDir();
-        Path tmp = Files.createTempFile(dir, name, ".tmp");
-        try {
-            restrict(tmp, "rw-------");
-            Files.write(tmp, content);
-            Files.move(tmp, dir.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private void ensureDir() throws IOException {
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir);
-        }
-        restrict(dir, "rwx------");
-    }
-
-    private static void restrict(Path p, String mode) throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(mode));
-        }
     }
 }

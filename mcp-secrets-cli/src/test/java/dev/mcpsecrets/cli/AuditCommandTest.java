@@ -138,7 +138,7 @@ class AuditCommandTest {
                 {"mcpServers": {"brave": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-brave-search"],
                   "env": {"BRAVE_API_KEY": "BSAfake0123456789abcdefghijklmn"}}}}
                 """);
-        CliRun run = CliRun.of(env(), "audit", "--skip", AuditCommand.GIT_HISTORY_CHECK, "--fail-on", "low");
+        CliRun run = CliRun.of(env(), "audit", "--skip", "MCP-GIT-002", "--fail-on", "low");
         assertThat(run.out()).contains(".claude.json").contains("server brave").doesNotContain("BSAfake0123456789");
         assertThat(run.exitCode()).isEqualTo(1);
     }

@@ -1,7 +1,7 @@
 package dev.mcpsecrets.dotenv;
 
 import dev.mcpsecrets.api.Secret;
-import dev.mcpsecrets.dotenv.internal.AtomicFiles;
+import dev.mcpsecrets.api.internal.files.SafeFiles;
 import dev.mcpsecrets.dotenv.internal.Binding;
 import dev.mcpsecrets.dotenv.internal.Scanner;
 import dev.mcpsecrets.dotenv.internal.Syntax;
@@ -12,8 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * A {@code .env} file to edit: {@link #set} and {@link #remove} change only the statements of that key and
@@ -38,6 +37,8 @@ import java.util.Set;
  * @since 0.1
  */
 public final class DotenvFile {
+    /** The largest file read for editing, the provider's own limit. */
+    private static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
     private final Path path;
     private final String text;
     private final Scanner.Scanned scanned;
@@ -58,10 +59,42 @@ public final class DotenvFile {
      */
     public static DotenvFile load(Path path) throws IOException {
         Objects.requireNonNull(path, "path");
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException missing) {
+        return read(path, SafeFiles.target(path));
+    }
+
+    /**
+     * Edits a file safely against concurrent editors: under an exclusive lock on {@code NAME.lock} beside the
+     * file (honoured by every {@code update} and {@link #write()} in this and other processes), the file is
+     * read afresh, {@code edit} applied and the result written as {@link #write()} does. Use this rather than
+     * {@code load(...).set(...).write()} whenever another process may edit the same file.
+     *
+     * <pre>{@code
+     * DotenvFile.update(Path.of(".env"), f -> f.set("GITHUB_TOKEN", token));
+     * }</pre>
+     *
+     * @param path the file; a symlink is followed once and its target edited
+     * @param edit turns the current content into the new one; returning its argument writes nothing
+     * @return the content as it was before the edit
+     * @throws IOException if the file cannot be read, is not UTF-8, or cannot be written; it is then unchanged
+     * @since 0.1
+     */
+    public static DotenvFile update(Path path, UnaryOperator<DotenvFile> edit) throws IOException {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(edit, "edit");
+        Path target = SafeFiles.target(path);
+        return SafeFiles.locked(target, () -> {
+            DotenvFile before = read(path, target);
+            DotenvFile after = edit.apply(before);
+            if (after != before) {
+                after.writeTo(target);
+            }
+            return before;
+        });
+    }
+
+    private static DotenvFile read(Path path, Path target) throws IOException {
+        byte[] bytes = SafeFiles.read(target, MAX_FILE_BYTES).orElse(null);
+        if (bytes == null) {
             return new DotenvFile(path, "");
         }
         try {
@@ -206,16 +239,27 @@ public final class DotenvFile {
     }
 
     /**
-     * Writes the content to {@link #path()} atomically (temporary file in the same directory with mode 600,
-     * forced to disk, renamed over the file). A symlink is followed and its target replaced. Missing parent
-     * directories are created with mode 700, as a secrets directory such as {@code ~/.config/mcp-secrets} needs.
+     * Writes the content to {@link #path()} atomically: a temporary file created exclusively (never through a
+     * symlink) in the same directory with mode 600 and an unpredictable name, forced to disk, renamed over the
+     * file. A symlink at {@link #path()} is followed and its target replaced. Missing parent directories are
+     * created with mode 700, as a secrets directory such as {@code ~/.config/mcp-secrets} needs. Writers are
+     * serialised by the lock {@link #update} takes; a directory in which other users can replace files (group-
+     * or world-writable without the sticky bit) is written with a warning in the log.
      *
      * @throws IOException if writing fails; the file is then unchanged
      */
     public void write() throws IOException {
+        Path target = SafeFiles.target(path);
+        SafeFiles.locked(target, () -> {
+            writeTo(target);
+            return null;
+        });
+    }
+
+    private void writeTo(Path target) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         try {
-            AtomicFiles.write(path, bytes);
+            SafeFiles.write(target, bytes, SafeFiles.SharedDirectory.WARN);
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }

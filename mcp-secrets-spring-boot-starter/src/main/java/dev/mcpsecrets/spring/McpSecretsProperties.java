@@ -1,5 +1,6 @@
 package dev.mcpsecrets.spring;
 
+import dev.mcpsecrets.policy.PolicyScope;
 import dev.mcpsecrets.policy.Severity;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,6 +66,9 @@ public record McpSecretsProperties(
      * @param writeRoots directories the server writes
      * @param home the home directory whose MCP client configs are checked; default {@code user.home}
      * @param projectDirectory the project directory whose MCP configs are checked; default {@code user.dir}
+     * @param refuseOn the scopes whose findings may stop startup; default {@code self} (the declaration and
+     *     the client-config entries that start this server)
+     * @param warnOn the scopes that run and are only logged; default {@code config} (other servers' entries)
      * @since 0.1
      */
     public record Policy(
@@ -76,7 +80,9 @@ public record McpSecretsProperties(
             @DefaultValue List<Path> readRoots,
             @DefaultValue List<Path> writeRoots,
             Path home,
-            Path projectDirectory) {
+            Path projectDirectory,
+            @DefaultValue("self") List<PolicyScope> refuseOn,
+            @DefaultValue("config") List<PolicyScope> warnOn) {
 
         /** The {@code fail-on} value that only logs. */
         public static final String NEVER = "never";
@@ -93,6 +99,8 @@ public record McpSecretsProperties(
          * @param writeRoots see the record
          * @param home see the record
          * @param projectDirectory see the record
+         * @param refuseOn see the record
+         * @param warnOn see the record
          * @throws IllegalArgumentException if {@code failOn} is no severity and not {@code never}
          */
         public Policy {
@@ -102,6 +110,8 @@ public record McpSecretsProperties(
             }
             readRoots = List.copyOf(readRoots);
             writeRoots = List.copyOf(writeRoots);
+            refuseOn = List.copyOf(refuseOn);
+            warnOn = List.copyOf(warnOn);
         }
 
         /**

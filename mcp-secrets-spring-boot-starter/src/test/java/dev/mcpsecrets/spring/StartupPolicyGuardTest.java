@@ -24,6 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 @ExtendWith(OutputCaptureExtension.class)
 class StartupPolicyGuardTest {
     private static final String TOKEN = "ghp_GuardMustNotShow0123456789abc";
+    /** The broken config fixture belongs to no server of these tests: judge every server's entries. */
+    private static final String JUDGE_ALL_CONFIGS = "--mcp-secrets.policy.refuse-on=self,config";
 
     @TempDir
     Path dir;
@@ -40,7 +42,7 @@ class StartupPolicyGuardTest {
     @Test
     void invalidMcpConfigFailsTheContextWithTheReportInTheFailureAnalysis(CapturedOutput output) throws IOException {
         brokenProjectConfig();
-        assertThatThrownBy(() -> start("--mcp-secrets.policy.fail-on=high"))
+        assertThatThrownBy(() -> start("--mcp-secrets.policy.fail-on=high", JUDGE_ALL_CONFIGS))
                 .isInstanceOfSatisfying(PolicyViolationException.class, e -> {
                     assertThat(e.threshold().label()).isEqualTo("high");
                     assertThat(e.report().atOrAbove(e.threshold())).extracting(f -> f.ruleId())
@@ -57,10 +59,10 @@ class StartupPolicyGuardTest {
     @Test
     void findingsBelowTheThresholdOnlyGetLogged(CapturedOutput output) throws IOException {
         brokenProjectConfig();
-        start("--mcp-secrets.policy.fail-on=critical").close();
+        start("--mcp-secrets.policy.fail-on=critical", JUDGE_ALL_CONFIGS).close();
         assertThat(output.getAll()).contains("MCP-CFG-001").contains("(0 at or above critical)")
                 .doesNotContain("warn-only mode");
-        start("--mcp-secrets.policy.fail-on=never").close();
+        start("--mcp-secrets.policy.fail-on=never", JUDGE_ALL_CONFIGS).close();
         assertThat(output.getAll()).contains("warn-only mode, starting anyway");
     }
 
@@ -71,8 +73,23 @@ class StartupPolicyGuardTest {
                 {"version": 1, "suppressions": [
                   {"rule": "MCP-CFG-001", "location": "%s", "reason": "fixture of this test"}
                 ]}""".formatted(project.resolve(".mcp.json").toString().replace('\\', '/')));
-        start("--mcp-secrets.policy.suppressions=" + suppressions).close();
+        start("--mcp-secrets.policy.suppressions=" + suppressions, JUDGE_ALL_CONFIGS).close();
         assertThat(RecordingPolicyCheck.LAST.get()).as("the guard ran").isNotNull();
+    }
+
+    @Test
+    void byDefaultAnotherServersBrokenConfigOnlyWarns(CapturedOutput output) throws IOException {
+        brokenProjectConfig();
+        start().close();
+        assertThat(output.getAll()).contains("MCP-CFG-001").contains("warning only")
+                .doesNotContain("APPLICATION FAILED TO START");
+    }
+
+    @Test
+    void declaredReadRootOfTheHomeDirectoryStopsStartup() {
+        assertThatThrownBy(() -> start("--mcp-secrets.policy.read-roots=" + home))
+                .isInstanceOfSatisfying(PolicyViolationException.class, e -> assertThat(e.report().findings())
+                        .extracting(f -> f.ruleId()).contains("MCP-FS-002"));
     }
 
     @Test

@@ -90,6 +90,10 @@ public final class CheckDiscovery {
         if (rules == null || rules.isEmpty() || rules.stream().anyMatch(r -> r == null || !Finding.RULE_ID.matcher(r).matches())) {
             return "its rule ids are missing or invalid";
         }
+        java.util.Set<dev.mcpsecrets.policy.PolicyScope> scopes = check.scopes();
+        if (scopes == null || scopes.isEmpty() || scopes.stream().anyMatch(java.util.Objects::isNull)) {
+            return "it declares no scope";
+        }
         return null;
     }
 }

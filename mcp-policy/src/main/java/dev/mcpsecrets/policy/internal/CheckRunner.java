@@ -4,6 +4,7 @@ import dev.mcpsecrets.policy.CheckRun;
 import dev.mcpsecrets.policy.Finding;
 import dev.mcpsecrets.policy.PolicyCheck;
 import dev.mcpsecrets.policy.PolicyContext;
+import dev.mcpsecrets.policy.PolicyScope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -102,7 +103,7 @@ public final class CheckRunner {
         List<Slot> slots = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>();
         for (PolicyCheck check : checks) {
-            if (check.isLiveProbe() && !context.liveProbesAllowed()) {
+            if (skipReason(check, context) != null) {
                 continue;
             }
             Slot slot = new Slot(check, context);
@@ -114,12 +115,24 @@ public final class CheckRunner {
             Slot slot = slots.stream().filter(s -> s.check == check).findFirst().orElse(null);
             if (slot == null) {
                 outcomes.add(new Outcome(new CheckRun(check.id(), CheckRun.Status.SKIPPED, Duration.ZERO, 0,
-                        "live probes are not allowed"), List.of()));
+                        skipReason(check, context)), List.of()));
                 continue;
             }
             outcomes.add(await(slot, deadline, timeout));
         }
         return outcomes;
+    }
+
+    /** Why a check does not run in this context, or {@code null} when it runs. */
+    private static String skipReason(PolicyCheck check, PolicyContext context) {
+        Set<PolicyScope> scopes = check.scopes();
+        if (scopes.stream().noneMatch(context::inScope)) {
+            return "scope " + scopes + " not enabled";
+        }
+        if (scopes.contains(PolicyScope.LIVE) && !context.liveProbesAllowed()) {
+            return "live probes are not allowed";
+        }
+        return null;
     }
 
     private static Outcome await(Slot slot, long deadline, Duration timeout) {

@@ -9,6 +9,8 @@ import dev.mcpsecrets.policy.Finding;
 import dev.mcpsecrets.policy.KeyedFingerprinter;
 import dev.mcpsecrets.policy.PolicyCheck;
 import dev.mcpsecrets.policy.PolicyContext;
+import dev.mcpsecrets.policy.PolicyScope;
+import dev.mcpsecrets.policy.SelfDeclaration;
 import dev.mcpsecrets.policy.config.ConfigDiscovery;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -26,6 +29,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>What it checks: the id and rule ids are valid and stable, every rule has its help text, every
  * finding uses a declared rule id, no exception escapes (on the given inputs, on hostile configs and
  * on a missing home directory), no finding contains a planted or generated secret value, the same
- * input gives the same findings, and each run finishes within {@link #timeLimit()}.
+ * input gives the same findings, each run finishes within {@link #timeLimit()}, the check declares
+ * its scopes, and a check with {@link PolicyScope#SELF} among them reports on the server's declaration
+ * only when that scope is enabled.
  *
  * @since 0.1
  */
@@ -130,6 +136,35 @@ public abstract class PolicyCheckContract {
         assertThat(b.id()).isEqualTo(a.id());
         assertThat(b.ruleIds()).isEqualTo(a.ruleIds());
         assertThat(a.description()).isNotBlank();
+    }
+
+    @Test
+    void scopesAreDeclaredAndStable() {
+        PolicyCheck a = createCheck();
+        assertThat(a.scopes()).isNotEmpty().doesNotContainNull();
+        assertThat(createCheck().scopes()).isEqualTo(a.scopes());
+    }
+
+    @Test
+    void findingsStayWithinTheEnabledScopes() throws IOException {
+        PolicyCheck check = createCheck();
+        // a check of another scope may take the declaration as input (a live probe of a declared database)
+        Assumptions.assumeTrue(check.scopes().contains(PolicyScope.SELF), "the check has no SELF scope");
+        SelfDeclaration declared = SelfDeclaration.named("contract-server").withReadOnly(true)
+                .withRoots(List.of(Path.of("/")), List.of(Path.of("/etc")))
+                .withDatabase("postgresql://db.example.com/app?sslmode=disable", "postgres")
+                .withEndpoints(List.of("http://api.example.com/"));
+        for (PolicyContext c : contexts(workDir)) {
+            PolicyContext context = c.self().isPresent() ? c : c.toBuilder().self(declared).build();
+            List<Finding> selfOnly = run(check, context.toBuilder().scopes(EnumSet.of(PolicyScope.SELF)).build());
+            assertThat(selfOnly).as("with only SELF enabled, findings are about the declaration")
+                    .allSatisfy(f -> assertThat(f.location().file()).isNull());
+            List<Finding> withoutSelf = run(check, context.toBuilder()
+                    .scopes(EnumSet.complementOf(EnumSet.of(PolicyScope.SELF))).build());
+            assertThat(withoutSelf).as("with SELF disabled, no finding is about the declaration")
+                    .noneMatch(f -> f.location().file() == null && f.location().jsonPointer() != null
+                            && f.location().jsonPointer().startsWith("/self/"));
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.mcpsecrets.policy.FileSystemView;
 import dev.mcpsecrets.policy.Finding;
 import dev.mcpsecrets.policy.PolicyCheck;
 import dev.mcpsecrets.policy.PolicyContext;
+import dev.mcpsecrets.policy.PolicyScope;
 import dev.mcpsecrets.policy.config.McpConfigReader;
 import dev.mcpsecrets.policy.internal.checks.GitHistoryCheck;
 import dev.mcpsecrets.policy.internal.checks.scan.SecretScanner;
@@ -78,7 +79,7 @@ public final class PolicyScanBenchmark {
             long c0 = System.nanoTime();
             int configFindings = 0;
             for (PolicyCheck check : ServiceLoader.load(PolicyCheck.class)) {
-                if (!check.isLiveProbe() && !(check instanceof GitHistoryCheck)) {
+                if (!check.scopes().contains(PolicyScope.LIVE) && !check.scopes().contains(PolicyScope.HISTORY)) {
                     configFindings += (int) check.run(context).count();
                 }
             }

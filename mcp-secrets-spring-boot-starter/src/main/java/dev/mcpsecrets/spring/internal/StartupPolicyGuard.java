@@ -78,6 +78,8 @@ public final class StartupPolicyGuard implements BeanFactoryPostProcessor, Order
                 .self(self)
                 .engine(engine.build())
                 .failOn(settings.threshold())
+                .refuseOn(settings.refuseOn())
+                .warnOn(settings.warnOn())
                 .warnOnly(settings.warnOnly())
                 .build()
                 .check();

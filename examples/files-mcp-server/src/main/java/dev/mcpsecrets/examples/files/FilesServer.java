@@ -46,16 +46,13 @@ public final class FilesServer {
         Settings settings;
         try {
             settings = Settings.from(args, env);
-            SelfCheck.enforce(settings, env, json);
+            SelfCheck.enforce(settings, env);
         } catch (IllegalArgumentException e) {
             LOG.error("not started: {}", e.getMessage());
             return 2;
         } catch (PolicyViolationException e) {
             LOG.error("not started: the policy check for profile {} failed (findings above); fix the settings and start again",
                     Profile.fromEnvironment(env, null));
-            return 2;
-        } catch (IOException e) {
-            LOG.error("not started: cannot read the settings to check ({})", e.getMessage());
             return 2;
         }
         Secret token;

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,12 +38,13 @@ class SpringAiMcpServerIT {
         project = Files.createDirectories(dir.resolve("project"));
     }
 
-    private StdioServerProcess start(Map<String, String> variables) throws IOException {
+    private StdioServerProcess start(Map<String, String> variables, String... args) throws IOException {
         Map<String, String> withHome = new HashMap<>(variables);
         withHome.put("HOME", dir.resolve("home").toString());
-        return StdioServerProcess.start(withHome, dir.resolve("stderr.txt"),
-                "--mcp-secrets.policy.home=" + dir.resolve("home"),
-                "--mcp-secrets.policy.project-directory=" + project);
+        List<String> all = new ArrayList<>(List.of("--mcp-secrets.policy.home=" + dir.resolve("home"),
+                "--mcp-secrets.policy.project-directory=" + project));
+        all.addAll(List.of(args));
+        return StdioServerProcess.start(withHome, dir.resolve("stderr.txt"), all.toArray(String[]::new));
     }
 
     @Test
@@ -52,6 +55,8 @@ class SpringAiMcpServerIT {
         Files.writeString(Files.createFile(secrets.resolve(".env"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
                 "GITHUB_PERSONAL_ACCESS_TOKEN=" + TOKEN + "\n");
+        // another server's broken project config is not this server's to answer for: a warning, no refusal
+        Files.writeString(project.resolve(".mcp.json"), "{\"mcpServers\": {\"other\": ");
         try (StdioServerProcess server = start(Map.of())) {
             server.send("""
                     {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",\
@@ -78,6 +83,8 @@ class SpringAiMcpServerIT {
             assertThat(String.join("\n", server.stdout())).doesNotContain(TOKEN);
             assertThat(server.stderrText()).contains("Started SpringAiMcpServerApplication")
                     .contains("MCP policy check: 0 findings").doesNotContain(TOKEN);
+            assertThat(server.stderrText().lines().filter(l -> l.contains("MCP-CFG-001")))
+                    .singleElement().satisfies(l -> assertThat(l).contains("WARN").contains("warning only"));
         }
     }
 
@@ -96,13 +103,29 @@ class SpringAiMcpServerIT {
 
     @Test
     void policyViolationStopsStartupWithTheReportOnStderrAndNothingOnStdout() throws Exception {
-        Files.writeString(project.resolve(".mcp.json"), "{\"mcpServers\": {\"github-example\": ");
+        // the server declares (mcp-secrets.policy.read-roots) that it reads the whole home directory
+        try (StdioServerProcess server = start(Map.of("GITHUB_PERSONAL_ACCESS_TOKEN", TOKEN),
+                "--mcp-secrets.policy.read-roots=" + dir.resolve("home"))) {
+            assertThat(server.waitFor(STARTUP)).isNotZero();
+            assertThat(server.stdout()).isEmpty();
+            assertThat(server.stderrText())
+                    .contains("APPLICATION FAILED TO START")
+                    .contains("MCP-FS-002")
+                    .contains("declared readRoots/0")
+                    .doesNotContain(TOKEN);
+        }
+    }
+
+    @Test
+    void theServersOwnConfigEntryWithAPlaintextTokenStopsStartup() throws Exception {
+        Files.writeString(project.resolve(".mcp.json"), "{\"mcpServers\": {\"github-example\": {\"command\": \"java\", "
+                + "\"env\": {\"GITHUB_PERSONAL_ACCESS_TOKEN\": \"" + TOKEN + "\"}}}}");
         try (StdioServerProcess server = start(Map.of("GITHUB_PERSONAL_ACCESS_TOKEN", TOKEN))) {
             assertThat(server.waitFor(STARTUP)).isNotZero();
             assertThat(server.stdout()).isEmpty();
             assertThat(server.stderrText())
                     .contains("APPLICATION FAILED TO START")
-                    .contains("MCP-CFG-001")
+                    .contains("MCP-SEC-002")
                     .contains(project.resolve(".mcp.json").toString())
                     .doesNotContain(TOKEN);
         }

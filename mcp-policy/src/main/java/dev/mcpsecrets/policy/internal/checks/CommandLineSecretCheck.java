@@ -3,6 +3,7 @@ package dev.mcpsecrets.policy.internal.checks;
 import dev.mcpsecrets.policy.Finding;
 import dev.mcpsecrets.policy.PolicyCheck;
 import dev.mcpsecrets.policy.PolicyContext;
+import dev.mcpsecrets.policy.PolicyScope;
 import dev.mcpsecrets.policy.Severity;
 import dev.mcpsecrets.policy.config.JsonValue;
 import dev.mcpsecrets.policy.config.McpConfigFile;
@@ -53,6 +54,11 @@ public final class CommandLineSecretCheck implements PolicyCheck {
     @Override
     public String description() {
         return "Secrets in server command lines and sh -c wrappers";
+    }
+
+    @Override
+    public Set<PolicyScope> scopes() {
+        return Set.of(PolicyScope.CONFIG);
     }
 
     @Override

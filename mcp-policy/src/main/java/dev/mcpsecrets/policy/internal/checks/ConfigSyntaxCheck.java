@@ -3,6 +3,7 @@ package dev.mcpsecrets.policy.internal.checks;
 import dev.mcpsecrets.policy.Finding;
 import dev.mcpsecrets.policy.PolicyCheck;
 import dev.mcpsecrets.policy.PolicyContext;
+import dev.mcpsecrets.policy.PolicyScope;
 import dev.mcpsecrets.policy.Severity;
 import dev.mcpsecrets.policy.config.JsonDialect;
 import dev.mcpsecrets.policy.config.McpConfigFile;
@@ -41,6 +42,11 @@ public final class ConfigSyntaxCheck implements PolicyCheck {
     @Override
     public String description() {
         return "MCP client configs that are not valid in the client's JSON dialect";
+    }
+
+    @Override
+    public Set<PolicyScope> scopes() {
+        return Set.of(PolicyScope.CONFIG);
     }
 
     @Override

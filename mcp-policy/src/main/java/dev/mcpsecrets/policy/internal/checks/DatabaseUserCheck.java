@@ -2,6 +2,8 @@ package dev.mcpsecrets.policy.internal.checks;
 
 import dev.mcpsecrets.policy.Finding;
 import dev.mcpsecrets.policy.PolicyContext;
+import dev.mcpsecrets.policy.PolicyScope;
+import dev.mcpsecrets.policy.SelfDeclaration;
 import dev.mcpsecrets.policy.Severity;
 import dev.mcpsecrets.policy.config.JsonValue;
 import dev.mcpsecrets.policy.config.McpServer;
@@ -20,8 +22,8 @@ import java.util.regex.Pattern;
 /**
  * {@code MCP-DB-001}: a database server connecting as {@code root}, {@code postgres}, {@code sa} or
  * another administrator, found offline in the config's variables, arguments, {@code sh -c} scripts and
- * connection strings (passwords inside connection strings are {@code MCP-SEC-001} /
- * {@code MCP-CMD-001}).
+ * connection strings, and in the databases and settings a server declares about itself (passwords
+ * inside connection strings are {@code MCP-SEC-001} / {@code MCP-CMD-001}).
  */
 public final class DatabaseUserCheck extends ServerEntryCheck {
     static final String ID = "MCP-DB-001";
@@ -32,6 +34,8 @@ public final class DatabaseUserCheck extends ServerEntryCheck {
             "(?i)^(?:[A-Z0-9]+_)?(?:DB|DATABASE|MYSQL|MARIADB|PG|POSTGRES(?:QL)?|MSSQL|SQLSERVER|MONGO(?:DB)?|ORACLE|REDIS)_?USER(?:NAME)?$");
     private static final Pattern USER_FLAG = Pattern.compile("(?i)^--?(?:user|username|db-user|dbuser)(?:=(.*))?$");
     private static final Pattern URL_USER = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*://([^:@/?#\\s]+)(?::[^@/?#\\s]*)?@");
+    private static final Pattern SETTING_USER = Pattern.compile(
+            "(?i)^(?:.*[._-])?(?:db|database|datasource|jdbc|r2dbc|postgres(?:ql)?|pg|mysql|mariadb)[._-]?user(?:name)?$");
     private static final Pattern JDBC_USER = Pattern.compile("(?i)[?&;](?:user|username)=([^&;]+)");
 
     @Override
@@ -42,6 +46,53 @@ public final class DatabaseUserCheck extends ServerEntryCheck {
     @Override
     public String description() {
         return "Database servers connecting as root, postgres, sa or another administrator";
+    }
+
+    @Override
+    public Set<PolicyScope> scopes() {
+        return Set.of(PolicyScope.SELF, PolicyScope.CONFIG);
+    }
+
+    @Override
+    void checkSelf(SelfDeclaration self, PolicyContext context, List<Finding> findings) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < self.databases().size(); i++) {
+            SelfDeclaration.Database db = self.databases().get(i);
+            String part = "databases/" + i;
+            if (!db.user().isBlank()) {
+                checkDeclared(self, part, db.user(), seen, findings);
+            }
+            urlUser(db.url()).ifPresent(u -> checkDeclared(self, part, u, seen, findings));
+        }
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(self.settings()).entrySet()) {
+            String part = "settings/" + e.getKey().replace("~", "~0").replace("/", "~1");
+            if (SETTING_USER.matcher(e.getKey()).matches()) {
+                checkDeclared(self, part, e.getValue(), seen, findings);
+            }
+            urlUser(e.getValue()).ifPresent(u -> checkDeclared(self, part, u, seen, findings));
+        }
+    }
+
+    private static void checkDeclared(SelfDeclaration self, String part, String user, Set<String> seen,
+            List<Finding> findings) {
+        String u = user.strip();
+        if (u.isEmpty() || u.contains("$") || !seen.add(u.toLowerCase(Locale.ROOT))) {
+            return;
+        }
+        boolean admin = ADMINS.contains(u.toLowerCase(Locale.ROOT));
+        if (!admin && !ADMIN_LIKE.matcher(u).find()) {
+            return;
+        }
+        findings.add(Finding.builder(ID, Severity.HIGH)
+                .title("Server declares an administrator database user")
+                .message("Server '" + self.serverName() + "' declares it connects as '" + u + "'"
+                        + (admin ? ", a superuser account" : ", an administrator-looking account")
+                        + ": a prompt injection can drop tables, read every database and create users")
+                .location(SelfDeclaration.location(part))
+                .remediation("Connect as a dedicated user that holds only the rights the server needs (e.g. SELECT, "
+                        + "INSERT, UPDATE on its own schema) and declare that user instead.")
+                .fingerprintHint("self:" + u)
+                .build());
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.mcpsecrets.policy.Finding;
 import dev.mcpsecrets.policy.Location;
 import dev.mcpsecrets.policy.PolicyCheck;
 import dev.mcpsecrets.policy.PolicyContext;
+import dev.mcpsecrets.policy.PolicyScope;
 import dev.mcpsecrets.policy.Severity;
 import dev.mcpsecrets.policy.internal.checks.scan.SecretRuleSet;
 import dev.mcpsecrets.policy.internal.checks.scan.SecretScanner;
@@ -54,6 +55,11 @@ public final class EnvironmentSeparationCheck implements PolicyCheck {
     @Override
     public String description() {
         return "Production credentials in plaintext files or shared with development and staging";
+    }
+
+    @Override
+    public Set<PolicyScope> scopes() {
+        return Set.of(PolicyScope.MACHINE);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.mcpsecrets.policy.Finding;
 import dev.mcpsecrets.policy.Location;
 import dev.mcpsecrets.policy.PolicyCheck;
 import dev.mcpsecrets.policy.PolicyContext;
+import dev.mcpsecrets.policy.PolicyScope;
 import dev.mcpsecrets.policy.Severity;
 import dev.mcpsecrets.policy.config.McpConfigFile;
 import java.io.IOException;
@@ -60,6 +61,11 @@ public final class FilePermissionCheck implements PolicyCheck {
     @Override
     public String description() {
         return "Permissions and ownership of secret files, secret directories, configs and shell rc files";
+    }
+
+    @Override
+    public Set<PolicyScope> scopes() {
+        return Set.of(PolicyScope.MACHINE);
     }
 
     @Override

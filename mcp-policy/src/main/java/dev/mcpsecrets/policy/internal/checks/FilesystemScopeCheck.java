@@ -1,6 +1,9 @@
 package dev.mcpsecrets.policy.internal.checks;
 
 import dev.mcpsecrets.policy.FileSystemView;
+import dev.mcpsecrets.policy.Location;
+import dev.mcpsecrets.policy.PolicyScope;
+import dev.mcpsecrets.policy.internal.OwnEntries;
 import dev.mcpsecrets.policy.Finding;
 import dev.mcpsecrets.policy.PolicyCheck;
 import dev.mcpsecrets.policy.PolicyContext;
@@ -17,7 +20,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * What filesystem servers (and Docker bind mounts) are given.
+ * What filesystem servers (and Docker bind mounts) are given, in client configs and in the roots a
+ * server declares about itself.
  *
  * <ul>
  *   <li>{@code MCP-FS-001}: the root {@code /}, a drive root or a system directory.</li>
@@ -26,7 +30,8 @@ import java.util.stream.Stream;
  *       {@code ~/.config}, {@code ~/.claude} …) or something inside one.</li>
  *   <li>{@code MCP-FS-004}: a root that is a symlink leading out of the directory it appears in.</li>
  *   <li>{@code MCP-FS-005}: one server spanning several unrelated projects.</li>
- *   <li>{@code MCP-FS-006}: a server that declares itself read-only but is configured with write access.</li>
+ *   <li>{@code MCP-FS-006}: a server that declares itself read-only but declares write roots, or is
+ *       configured with write access.</li>
  * </ul>
  */
 public final class FilesystemScopeCheck implements PolicyCheck {
@@ -55,8 +60,97 @@ public final class FilesystemScopeCheck implements PolicyCheck {
     }
 
     @Override
+    public Set<PolicyScope> scopes() {
+        return Set.of(PolicyScope.SELF, PolicyScope.CONFIG);
+    }
+
+    @Override
     public Stream<Finding> run(PolicyContext context) {
         List<Finding> findings = new ArrayList<>();
+        if (context.inScope(PolicyScope.SELF)) {
+            context.self().ifPresent(self -> declared(self, context, findings));
+        }
+        if (context.inScope(PolicyScope.CONFIG)) {
+            configured(context, findings);
+        }
+        return findings.stream();
+    }
+
+    /** The roots the server declares: judged as they are, with no config entry needed. */
+    private static void declared(SelfDeclaration self, PolicyContext context, List<Finding> findings) {
+        FileSystemView view = context.files();
+        for (String kind : List.of("readRoots", "writeRoots")) {
+            List<Path> roots = kind.equals("readRoots") ? self.readRoots() : self.writeRoots();
+            for (int i = 0; i < roots.size(); i++) {
+                String text = roots.get(i).toString();
+                Location at = SelfDeclaration.location(kind + "/" + i);
+                Optional<RootPaths.Kind> windows = RootPaths.windowsKind(text);
+                if (windows.isPresent()) {
+                    declaredKind(windows.get(), self, at, text, findings);
+                    continue;
+                }
+                Optional<Path> path = RootPaths.resolve(text, view, context.environment());
+                if (path.isEmpty()) {
+                    continue;
+                }
+                RootPaths.Kind k = RootPaths.classify(path.get(), view);
+                declaredKind(k, self, at, view.display(path.get()), findings);
+                if (k == RootPaths.Kind.OTHER) {
+                    RootPaths.symlinkTarget(path.get()).ifPresent(target -> declaredKind(
+                            RootPaths.classify(target, view), self, at, view.display(target), findings));
+                }
+            }
+        }
+        if (self.readOnly() && !self.writeRoots().isEmpty()) {
+            findings.add(Finding.builder(WRITE, Severity.HIGH)
+                    .title("Read-only server declares write roots")
+                    .message("Server '" + self.serverName() + "' declares itself read-only, but also declares "
+                            + self.writeRoots().size() + " write root(s)")
+                    .location(SelfDeclaration.location("writeRoots"))
+                    .remediation("Drop the write roots from the declaration, or stop declaring the server read-only.")
+                    .build());
+        }
+    }
+
+    private static void declaredKind(RootPaths.Kind kind, SelfDeclaration self, Location at, String shown,
+            List<Finding> findings) {
+        String what;
+        String title;
+        String rule;
+        Severity severity;
+        switch (kind) {
+            case SYSTEM:
+                rule = SYSTEM;
+                severity = Severity.CRITICAL;
+                title = "Declared filesystem root reaches system directories";
+                what = "system files (and, from /, every user's files) can be read and changed";
+                break;
+            case HOME:
+                rule = HOME;
+                severity = Severity.HIGH;
+                title = "Declared filesystem root is the whole home directory";
+                what = "the whole home directory, including ~/.ssh, ~/.aws and browser profiles";
+                break;
+            case CREDENTIALS:
+                rule = CREDENTIALS;
+                severity = Severity.CRITICAL;
+                title = "Declared filesystem root is a credential directory";
+                what = "it holds keys and tokens";
+                break;
+            default:
+                return;
+        }
+        findings.add(Finding.builder(rule, severity)
+                .title(title)
+                .message("Server '" + self.serverName() + "' declares the root " + shown + ": " + what)
+                .location(at)
+                .remediation("Serve only the project the server works on, e.g. ~/projects/my-app instead of " + shown
+                        + "; run a second, read-only instance for directories it should only read.")
+                .fingerprintHint("self:" + shown)
+                .build());
+    }
+
+    private static void configured(PolicyContext context, List<Finding> findings) {
         FileSystemView view = context.files();
         for (McpConfigFile config : context.configs()) {
             for (McpServer server : config.servers()) {
@@ -78,11 +172,10 @@ public final class FilesystemScopeCheck implements PolicyCheck {
                 if (shape.filesystemRootsInArgs()) {
                     RootPaths.unrelatedProjects(resolved, view).ifPresent(n -> findings.add(span(server, roots, n)));
                 }
-                context.self().filter(s -> s.serverName().equals(server.name()))
+                context.self().filter(s -> OwnEntries.startsThisServer(server, s))
                         .ifPresent(self -> writeAccess(self, server, shape, roots, findings));
             }
         }
-        return findings.stream();
     }
 
     /** With bind mounts, the positional roots are paths inside the container: only the host sides count. */
@@ -158,9 +251,6 @@ public final class FilesystemScopeCheck implements PolicyCheck {
             return;
         }
         List<String> why = new ArrayList<>();
-        if (!self.writeRoots().isEmpty()) {
-            why.add("it declares " + self.writeRoots().size() + " write root(s)");
-        }
         boolean hasReadOnlySwitch = !shape.readOnlyFlags().isEmpty() || !shape.readOnlyEnv().isEmpty();
         if (hasReadOnlySwitch && !shape.isReadOnly(server)) {
             why.add("its config does not set " + String.join(" or ", concat(shape.readOnlyFlags(), shape.readOnlyEnv())));

@@ -5,6 +5,7 @@ import dev.mcpsecrets.policy.Finding;
 import dev.mcpsecrets.policy.Location;
 import dev.mcpsecrets.policy.PolicyCheck;
 import dev.mcpsecrets.policy.PolicyContext;
+import dev.mcpsecrets.policy.PolicyScope;
 import dev.mcpsecrets.policy.Severity;
 import dev.mcpsecrets.policy.internal.checks.scan.SecretMatch;
 import dev.mcpsecrets.policy.internal.checks.scan.SecretScanner;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -46,6 +48,11 @@ public final class GitHistoryCheck implements PolicyCheck {
     @Override
     public String description() {
         return "Secrets in the project's git history";
+    }
+
+    @Override
+    public Set<PolicyScope> scopes() {
+        return Set.of(PolicyScope.HISTORY);
     }
 
     @Override

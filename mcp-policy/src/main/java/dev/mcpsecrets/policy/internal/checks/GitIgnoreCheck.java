@@ -5,6 +5,7 @@ import dev.mcpsecrets.policy.Finding;
 import dev.mcpsecrets.policy.Location;
 import dev.mcpsecrets.policy.PolicyCheck;
 import dev.mcpsecrets.policy.PolicyContext;
+import dev.mcpsecrets.policy.PolicyScope;
 import dev.mcpsecrets.policy.Severity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +37,11 @@ public final class GitIgnoreCheck implements PolicyCheck {
     @Override
     public String description() {
         return "Secret files that git would commit";
+    }
+
+    @Override
+    public Set<PolicyScope> scopes() {
+        return Set.of(PolicyScope.MACHINE);
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.mcpsecrets.policy.internal.checks;
 
 import dev.mcpsecrets.policy.Finding;
 import dev.mcpsecrets.policy.PolicyContext;
+import dev.mcpsecrets.policy.PolicyScope;
+import dev.mcpsecrets.policy.SelfDeclaration;
 import dev.mcpsecrets.policy.Severity;
 import dev.mcpsecrets.policy.config.JsonValue;
 import dev.mcpsecrets.policy.config.McpServer;
@@ -16,7 +18,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Transport security of MCP servers.
+ * Transport security of MCP servers, in client configs and in what a server declares about itself
+ * (endpoints, database URLs, settings).
  *
  * <ul>
  *   <li>{@code MCP-NET-001}: a remote server, or an endpoint a server is pointed at, over plain
@@ -56,6 +59,73 @@ public final class NetworkCheck extends ServerEntryCheck {
     @Override
     public String description() {
         return "Plain-http endpoints and TLS verification switched off";
+    }
+
+    @Override
+    public Set<PolicyScope> scopes() {
+        return Set.of(PolicyScope.SELF, PolicyScope.CONFIG);
+    }
+
+    @Override
+    void checkSelf(SelfDeclaration self, PolicyContext context, List<Finding> findings) {
+        for (int i = 0; i < self.endpoints().size(); i++) {
+            declaredHttp(self, self.endpoints().get(i), "endpoints/" + i, "an endpoint", Severity.HIGH, findings);
+        }
+        for (int i = 0; i < self.databases().size(); i++) {
+            declaredTlsOff(self, self.databases().get(i).url(), "databases/" + i, findings);
+        }
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(self.settings()).entrySet()) {
+            String part = "settings/" + e.getKey().replace("~", "~0").replace("/", "~1");
+            declaredHttp(self, e.getValue(), part, "the setting " + e.getKey(), Severity.MEDIUM, findings);
+            declaredTlsOff(self, e.getValue(), part, findings);
+            String name = e.getKey().replaceAll(".*[.]", "");
+            String v = e.getValue().strip().toLowerCase(Locale.ROOT);
+            if ((VERIFY_NAME.matcher(name).find() && FALSE.contains(v))
+                    || (INSECURE_NAME.matcher(name).find() && TRUE.contains(v))) {
+                findings.add(declaredTls(self, part, "sets " + e.getKey() + "=" + e.getValue().strip()));
+            }
+        }
+    }
+
+    private static void declaredHttp(SelfDeclaration self, String url, String part, String what, Severity severity,
+            List<Finding> findings) {
+        String v = url.strip();
+        if (!v.regionMatches(true, 0, "http://", 0, 7)) {
+            return;
+        }
+        Optional<String> host = host(v);
+        if (host.isEmpty() || isLoopback(host.get())) {
+            return;
+        }
+        findings.add(Finding.builder(PLAIN_HTTP, severity)
+                .title("Declared plain-HTTP endpoint on a remote host")
+                .message("Server '" + self.serverName() + "' declares " + what + " at " + host.get()
+                        + " over plain http://: tokens, prompts and results cross the network readable and changeable")
+                .location(SelfDeclaration.location(part))
+                .remediation("Use https://" + host.get() + "/… (or an SSH tunnel / VPN to a loopback port); never send "
+                        + "credentials over http:// off 127.0.0.1.")
+                .fingerprintHint("self:" + part)
+                .build());
+    }
+
+    private static void declaredTlsOff(SelfDeclaration self, String url, String part, List<Finding> findings) {
+        String v = url.strip();
+        String bare = v.regionMatches(true, 0, "jdbc:", 0, 5) ? v.substring(5) : v;
+        if (TLS_OFF_QUERY.matcher(v).find() && host(bare).filter(h -> !isLoopback(h)).isPresent()) {
+            findings.add(declaredTls(self, part, "connects to a remote database with encryption disabled"));
+        }
+    }
+
+    private static Finding declaredTls(SelfDeclaration self, String part, String what) {
+        return Finding.builder(NO_TLS_VERIFY, Severity.HIGH)
+                .title("TLS verification switched off in the declaration")
+                .message("Server '" + self.serverName() + "' " + what + ": anyone on the network path can impersonate "
+                        + "the endpoint and collect the credentials sent to it")
+                .location(SelfDeclaration.location(part))
+                .remediation("Remove the switch and trust the endpoint's CA instead (e.g. a trust store with its CA, "
+                        + "sslmode=verify-full for PostgreSQL).")
+                .fingerprintHint("self:" + part + "?tls")
+                .build();
     }
 
     @Override

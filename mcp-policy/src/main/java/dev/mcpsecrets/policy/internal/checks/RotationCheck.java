@@ -5,6 +5,7 @@ import dev.mcpsecrets.policy.Finding;
 import dev.mcpsecrets.policy.Location;
 import dev.mcpsecrets.policy.PolicyCheck;
 import dev.mcpsecrets.policy.PolicyContext;
+import dev.mcpsecrets.policy.PolicyScope;
 import dev.mcpsecrets.policy.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,12 +54,18 @@ public final class RotationCheck implements PolicyCheck {
     }
 
     @Override
+    public Set<PolicyScope> scopes() {
+        return Set.of(PolicyScope.CONFIG, PolicyScope.MACHINE);
+    }
+
+    @Override
     public Stream<Finding> run(PolicyContext context) {
         List<Finding> findings = new ArrayList<>();
         long maxDays = maxAgeDays(context);
         Instant now = Instant.now();
         FileSystemView view = context.files();
-        for (Path file : SecretFiles.secretFiles(context)) {
+        List<Path> secretFiles = context.inScope(PolicyScope.MACHINE) ? SecretFiles.secretFiles(context) : List.of();
+        for (Path file : secretFiles) {
             try {
                 Instant modified = Files.getLastModifiedTime(file).toInstant();
                 long days = Duration.between(modified, now).toDays();
@@ -78,7 +85,8 @@ public final class RotationCheck implements PolicyCheck {
             }
         }
         Map<String, List<Plaintext>> byFingerprint = new LinkedHashMap<>();
-        for (Plaintext p : secrets.find(context)) {
+        List<Plaintext> plaintexts = context.inScope(PolicyScope.CONFIG) ? secrets.find(context) : List.of();
+        for (Plaintext p : plaintexts) {
             byFingerprint.computeIfAbsent(context.fingerprinter().fingerprint(p.value()), k -> new ArrayList<>()).add(p);
         }
         for (List<Plaintext> uses : byFingerprint.values()) {

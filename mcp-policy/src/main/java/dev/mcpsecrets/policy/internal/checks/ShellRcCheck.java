@@ -7,6 +7,7 @@ import dev.mcpsecrets.policy.Finding;
 import dev.mcpsecrets.policy.Location;
 import dev.mcpsecrets.policy.PolicyCheck;
 import dev.mcpsecrets.policy.PolicyContext;
+import dev.mcpsecrets.policy.PolicyScope;
 import dev.mcpsecrets.policy.Severity;
 import dev.mcpsecrets.policy.internal.checks.scan.SecretMatch;
 import dev.mcpsecrets.policy.internal.checks.scan.SecretRuleSet;
@@ -56,6 +57,11 @@ public final class ShellRcCheck implements PolicyCheck {
     @Override
     public String description() {
         return "Plaintext secret exports and export-everything patterns in shell rc files";
+    }
+
+    @Override
+    public Set<PolicyScope> scopes() {
+        return Set.of(PolicyScope.MACHINE);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.mcpsecrets.policy.internal.checks;
 import dev.mcpsecrets.policy.Finding;
 import dev.mcpsecrets.policy.PolicyCheck;
 import dev.mcpsecrets.policy.PolicyContext;
+import dev.mcpsecrets.policy.PolicyScope;
 import dev.mcpsecrets.policy.Severity;
 import dev.mcpsecrets.policy.config.JsonValue;
 import dev.mcpsecrets.policy.config.McpConfigFile;
@@ -34,6 +35,11 @@ public final class UnresolvedReferenceCheck implements PolicyCheck {
     @Override
     public String description() {
         return "References to variables or inputs the client cannot fill";
+    }
+
+    @Override
+    public Set<PolicyScope> scopes() {
+        return Set.of(PolicyScope.CONFIG);
     }
 
     @Override

@@ -17,8 +17,8 @@ import java.util.Optional;
  * Finds the database accounts the configured servers would use: connection strings in a server's
  * environment and arguments ({@code POSTGRES_CONNECTION_STRING}, {@code postgresql://...} arguments),
  * the {@code MYSQL_HOST/PORT/USER/PASSWORD/DATABASE} and {@code PGHOST/...} variable groups, and what
- * a server declares about itself ({@code database.url}, {@code database.user},
- * {@code database.password}).
+ * a server declares about itself ({@link SelfDeclaration#databases()}, and the settings
+ * {@code database.url}, {@code database.user}, {@code database.password}).
  */
 final class DatabaseTargets {
     private static final List<String> MYSQL_PASSWORDS = List.of("MYSQL_PASSWORD", "MYSQL_PASS", "MYSQL_ROOT_PASSWORD");
@@ -209,15 +209,27 @@ final class DatabaseTargets {
             List<Found> found = new ArrayList<>();
             urlValue(context, where, written, true, self.readOnly(), Map.of(), found);
             for (Found f : found) {
-                out.add(f.target().map(t -> Found.of(selfTarget(t, self, password, fromSettings != null))).orElse(f));
+                out.add(f.target().map(t -> Found.of(selfTarget(t, self, password, fromSettings != null, "")))
+                        .orElse(f));
             }
-            return;
+            break;
+        }
+        for (int i = 0; i < self.databases().size(); i++) {
+            SelfDeclaration.Database db = self.databases().get(i);
+            String part = "databases/" + i;
+            ProbeTarget where = new ProbeTarget(self.serverName(), part, SelfDeclaration.location(part));
+            List<Found> found = new ArrayList<>();
+            urlValue(context, where, db.url(), true, self.readOnly(), Map.of(), found);
+            for (Found f : found) {
+                out.add(f.target().map(t -> Found.of(selfTarget(t, self, password, true, db.user()))).orElse(f));
+            }
         }
     }
 
     private static DatabaseTarget selfTarget(DatabaseTarget t, SelfDeclaration self, Optional<String> password,
-            boolean urlInSettings) {
-        Optional<String> user = t.user().isPresent() ? t.user() : Optional.ofNullable(self.settings().get("database.user"));
+            boolean urlInSettings, String declaredUser) {
+        Optional<String> user = !declaredUser.isBlank() ? Optional.of(declaredUser)
+                : t.user().isPresent() ? t.user() : Optional.ofNullable(self.settings().get("database.user"));
         return new DatabaseTarget(t.target(), t.dialect(), t.host(), t.port(), t.database(), user, t.urlPassword(),
                 urlInSettings ? "declared in the server's settings" : t.urlPasswordWhere(),
                 t.urlPassword().isPresent() ? Optional.empty() : password, t.requestedProperties(),

@@ -4,7 +4,9 @@ import dev.mcpsecrets.policy.Finding;
 import dev.mcpsecrets.policy.PolicyCheck;
 import dev.mcpsecrets.policy.PolicyContext;
 import dev.mcpsecrets.policy.live.LiveProbeSettings;
+import dev.mcpsecrets.policy.PolicyScope;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -15,8 +17,8 @@ import java.util.stream.Stream;
 abstract class LiveProbeCheck implements PolicyCheck {
 
     @Override
-    public final boolean isLiveProbe() {
-        return true;
+    public final Set<PolicyScope> scopes() {
+        return Set.of(PolicyScope.LIVE);
     }
 
     @Override
