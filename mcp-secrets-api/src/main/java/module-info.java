@@ -8,7 +8,7 @@ module dev.mcpsecrets.api {
     requires transitive org.slf4j;
 
     exports dev.mcpsecrets.api;
-    // The secret-file rules, shared with this project's own modules and with nobody else.
+    // The secret-file rules and file limits, shared with this project's own modules and with nobody else.
     exports dev.mcpsecrets.api.internal.files to dev.mcpsecrets.dotenv, dev.mcpsecrets.policy, dev.mcpsecrets.cli;
     // The clock that caches and breakers read, so their tests can move time instead of sleeping.
     exports dev.mcpsecrets.api.internal.time to dev.mcpsecrets.onepassword;

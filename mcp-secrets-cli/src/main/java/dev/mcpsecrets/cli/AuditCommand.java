@@ -16,8 +16,9 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -126,11 +127,9 @@ final class AuditCommand extends EnvironmentCommand implements Callable<Integer>
         PolicyReport report = PolicySupport.engine(suppressions, baseline, new HashSet<>(skip)).run(context);
         PrintWriter out = spec.commandLine().getOut();
         ReportOptions options = ReportOptions.DEFAULTS.withHome(files.home())
-                .withSourceRoot(Path.of("").toAbsolutePath());
+                .withSourceRoot(files.workingDirectory());
         if (output != null) {
-            try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                ReportWriter.write(report, fmt, options, w);
-            }
+            writeReport(report, fmt, options);
             out.println("wrote the " + fmt.label() + " report to " + output);
         } else {
             boolean colour = fmt == ReportFormat.TEXT && System.console() != null && !environment.containsKey("NO_COLOR");
@@ -142,6 +141,22 @@ final class AuditCommand extends EnvironmentCommand implements Callable<Integer>
         }
         out.flush();
         return failing == 0 ? Main.OK : Main.FAILED;
+    }
+
+    /** Writes the report to --output; a directory, a missing parent or a denied write is a usage error. */
+    private void writeReport(PolicyReport report, ReportFormat fmt, ReportOptions options) {
+        if (Files.isDirectory(output)) {
+            throw new CliException(Main.USAGE, "--output " + output + ": is a directory; name a file");
+        }
+        try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            ReportWriter.write(report, fmt, options, w);
+        } catch (NoSuchFileException e) {
+            throw new CliException(Main.USAGE, "--output " + output + ": no such directory");
+        } catch (AccessDeniedException e) {
+            throw new CliException(Main.USAGE, "--output " + output + ": cannot write (permission denied)");
+        } catch (IOException e) {
+            throw new CliException(Main.USAGE, "--output " + output + ": cannot write (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     private LiveProbeSettings liveSettings() {

@@ -1,8 +1,14 @@
 package dev.mcpsecrets.cli;
 
+import dev.mcpsecrets.api.internal.files.BoundedFiles;
+import dev.mcpsecrets.api.internal.files.FileLimitException;
+import dev.mcpsecrets.api.internal.files.FileLimits;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,9 +30,18 @@ final class EnvFile {
     static Map<String, String> read(Path file) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            byte[] bytes = BoundedFiles.read(WorkingDirectory.absolute(file), FileLimits.MAX_DOTENV_BYTES);
+            lines = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString()
+                    .lines().toList();
+        } catch (FileLimitException e) {
+            throw new CliException(RunCommand.FAILED_BEFORE_START, "--env-file " + file + ": " + RunCommand.reason(e));
+        } catch (CharacterCodingException e) {
+            throw new CliException(RunCommand.FAILED_BEFORE_START, file + ": not valid UTF-8");
         } catch (NoSuchFileException e) {
             throw new CliException(RunCommand.FAILED_BEFORE_START, file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new CliException(RunCommand.FAILED_BEFORE_START, file + ": cannot read (permission denied)");
         } catch (IOException e) {
             throw new CliException(RunCommand.FAILED_BEFORE_START, file + ": cannot read (" + e.getClass().getSimpleName() + ")");
         }

@@ -19,7 +19,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -41,12 +40,12 @@ final class LaunchCheck {
     /**
      * Checks the server and refuses the start (exit 125) when a finding reaches the threshold.
      *
-     * @param config the config file holding the server, or {@code null} for a command line
-     * @param content the config's bytes as read and trusted: judged, rather than the file read again
+     * @param config the config holding the server, as read and trusted for the launch (judged, rather than
+     *     the file read again), or {@code null} for a command line
      */
-    static void enforce(Path config, byte[] content, String server, List<String> argv, Map<String, String> refs,
+    static void enforce(McpConfigFile config, String server, List<String> argv, Map<String, String> refs,
             Map<String, String> environment, Profile profile, Severity failOn, PrintWriter err) {
-        McpConfigFile file = config != null ? read(config.toAbsolutePath().normalize(), content) : describe(argv, refs);
+        McpConfigFile file = config != null ? config : describe(argv, refs);
         String name = config != null ? server : COMMAND_LINE_SERVER;
         FileSystemView files = PolicySupport.files(environment);
         EnumSet<PolicyScope> scopes = EnumSet.allOf(PolicyScope.class);
@@ -66,12 +65,6 @@ final class LaunchCheck {
             throw new CliException(RunCommand.FAILED_BEFORE_START, "not started: " + AuditCommand.summary(report, failOn,
                     failing) + " for server '" + name + "' (--check)");
         }
-    }
-
-    private static McpConfigFile read(Path config, byte[] content) {
-        McpClient client = McpClient.guess(config);
-        return McpConfigReader.fromDocument(JsonReader.parse(new String(content, StandardCharsets.UTF_8), config,
-                client.dialect()), client, ConfigScope.USER);
     }
 
     /** Findings about the file as a whole, or about this server's entry. */

@@ -9,7 +9,6 @@ import dev.mcpsecrets.policy.PolicyEngine;
 import dev.mcpsecrets.policy.Suppressions;
 import dev.mcpsecrets.policy.config.ConfigDiscovery;
 import dev.mcpsecrets.policy.config.ConfigScope;
-import dev.mcpsecrets.policy.config.McpClient;
 import dev.mcpsecrets.policy.config.McpConfigFile;
 import dev.mcpsecrets.policy.config.McpConfigReader;
 import java.io.IOException;
@@ -32,7 +31,7 @@ final class PolicySupport {
     static FileSystemView files(Map<String, String> environment) {
         String home = environment.get("HOME");
         Path homeDir = home == null || home.isBlank() ? Path.of(System.getProperty("user.home")) : Path.of(home);
-        return FileSystemView.of(homeDir, Path.of("").toAbsolutePath(), FileSystemView.OperatingSystem.current(),
+        return FileSystemView.of(homeDir, WorkingDirectory.path(), FileSystemView.OperatingSystem.current(),
                 environment);
     }
 
@@ -49,27 +48,28 @@ final class PolicySupport {
         Set<Path> userLevel = new HashSet<>();
         for (ConfigDiscovery.Candidate c : ConfigDiscovery.candidates(files)) {
             if (c.scope() == ConfigScope.USER) {
-                userLevel.add(c.path().toAbsolutePath().normalize());
+                userLevel.add(WorkingDirectory.absolute(c.path()));
             }
         }
         List<McpConfigFile> configs = new ArrayList<>();
-        for (Path p : paths) {
+        for (Path named : paths) {
+            Path p = WorkingDirectory.absolute(named);
             if (Files.isDirectory(p)) {
                 for (Path file : jsonFilesBelow(p)) {
-                    configs.add(read(file.toAbsolutePath().normalize(), userLevel));
+                    configs.add(read(file.normalize(), userLevel));
                 }
-            } else if (Files.isRegularFile(p)) {
-                configs.add(read(p.toAbsolutePath().normalize(), userLevel));
+            } else if (Files.exists(p)) {
+                // the reader refuses what is not a regular file (a pipe, a device) without opening it, and says so
+                configs.add(read(p, userLevel));
             } else {
-                throw new CliException(Main.USAGE, p + ": no such file");
+                throw new CliException(Main.USAGE, named + ": no such file");
             }
         }
         return configs;
     }
 
     private static McpConfigFile read(Path file, Set<Path> userLevel) {
-        return McpConfigReader.read(file, McpClient.guess(file),
-                userLevel.contains(file) ? ConfigScope.USER : ConfigScope.PROJECT);
+        return McpConfigReader.read(file, userLevel.contains(file) ? ConfigScope.USER : ConfigScope.PROJECT);
     }
 
     /**
@@ -80,8 +80,8 @@ final class PolicySupport {
         TrustStore store = new TrustStore(UserConfigDir.from(environment));
         List<Path> trusted = new ArrayList<>();
         for (McpConfigFile config : configs) {
-            if (config.scope() == ConfigScope.PROJECT && Files.isRegularFile(config.path())
-                    && store.check(config.path()) == TrustStore.Verdict.TRUSTED) {
+            if (config.scope() == ConfigScope.PROJECT && config.document().root().isPresent()
+                    && Files.isRegularFile(config.path()) && store.check(config.path()) == TrustStore.Verdict.TRUSTED) {
                 trusted.add(config.path());
             }
         }
@@ -95,6 +95,10 @@ final class PolicySupport {
                     .toList();
         } catch (IOException e) {
             throw new CliException(Main.USAGE, dir + ": cannot list (" + e.getClass().getSimpleName() + ")");
+        } catch (java.io.UncheckedIOException e) {
+            // a directory below it that cannot be listed
+            throw new CliException(Main.USAGE, dir + ": cannot list everything below it ("
+                    + e.getCause().getClass().getSimpleName() + ")");
         }
     }
 

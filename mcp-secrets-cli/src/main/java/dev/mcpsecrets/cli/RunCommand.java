@@ -4,8 +4,15 @@ import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.Secrets;
+import dev.mcpsecrets.api.internal.files.BoundedFiles;
+import dev.mcpsecrets.api.internal.files.FileLimitException;
+import dev.mcpsecrets.api.internal.files.FileLimits;
 import dev.mcpsecrets.policy.Severity;
+import dev.mcpsecrets.policy.config.ConfigScope;
+import dev.mcpsecrets.policy.config.McpConfigFile;
+import dev.mcpsecrets.policy.config.McpConfigReader;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,6 +85,9 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
     /** The --config file as read, hashed and found trusted. */
     private TrustStore.Snapshot trusted;
 
+    /** That file's bytes parsed with the project's one config reader; --check judges this very content. */
+    private McpConfigFile trustedConfig;
+
     /** Where the --check report goes when run without picocli. */
     java.io.PrintWriter err;
 
@@ -115,8 +125,7 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
             Map<String, String> declared = new LinkedHashMap<>(literals);
             declared.putAll(refs);
             Severity threshold = failOn != null ? failOn : Severity.HIGH;
-            LaunchCheck.enforce(config, trusted == null ? null : trusted.content(), server, argv, declared, environment,
-                    profile, threshold,
+            LaunchCheck.enforce(trustedConfig, server, argv, declared, environment, profile, threshold,
                     spec != null ? spec.commandLine().getErr() : err);
         }
         Map<String, String> childEnv = new LinkedHashMap<>(environment);
@@ -142,7 +151,8 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
                 throw new CliException(FAILED_BEFORE_START, "--config needs --server NAME");
             }
             trusted = trustedSnapshot(config);
-            McpClientConfig.Server entry = McpClientConfig.server(config, trusted.content(), server);
+            trustedConfig = McpConfigReader.parse(trusted.content(), WorkingDirectory.absolute(config), ConfigScope.USER);
+            LaunchEntry entry = LaunchEntry.of(trustedConfig, server);
             workingDirectory = launchDirectory(trusted, entry.cwd());
             argv = commandOf(entry);
             literals.putAll(entry.env());
@@ -163,7 +173,7 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
      * The config's own command, or, when the client launches {@code mcp-secrets run --config … --}
      * from that very entry, what follows the {@code --}; a different command given here is refused.
      */
-    private List<String> commandOf(McpClientConfig.Server entry) {
+    private List<String> commandOf(LaunchEntry entry) {
         List<String> declared = new ArrayList<>();
         declared.add(entry.command());
         declared.addAll(entry.args());
@@ -183,11 +193,13 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
     }
 
     /**
-     * The config's bytes, read once, when their hash is trusted for its real path and the path used is the
-     * real file or a trusted link to it.
+     * The config's bytes, read once within the config limits, when their hash is trusted for its real path
+     * and the path used is the real file or a trusted link to it.
      */
     private TrustStore.Snapshot trustedSnapshot(Path file) {
         try {
+            // a named pipe or device is refused from its file type, before anything opens it
+            BoundedFiles.check(WorkingDirectory.absolute(file), FileLimits.MAX_CONFIG_BYTES);
             TrustStore.Snapshot snapshot = TrustStore.snapshot(file);
             TrustStore trust = new TrustStore(UserConfigDir.from(environment));
             switch (trust.check(snapshot)) {
@@ -204,11 +216,21 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
                     throw new CliException(FAILED_BEFORE_START, file + " is not trusted; review it, then run: "
                             + "mcp-secrets trust " + file);
             }
+        } catch (FileLimitException e) {
+            throw new CliException(FAILED_BEFORE_START, "--config " + file + ": " + reason(e));
         } catch (NoSuchFileException e) {
             throw new CliException(FAILED_BEFORE_START, file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new CliException(FAILED_BEFORE_START, file + ": cannot read (permission denied)");
         } catch (IOException e) {
             throw new CliException(FAILED_BEFORE_START, file + ": cannot read (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** What the limit says about the file, without the (absolute) path it was read at. */
+    static String reason(FileLimitException e) {
+        String prefix = e.file() + " ";
+        return e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
     }
 
     /**

@@ -1,14 +1,16 @@
 package dev.mcpsecrets.cli;
 
+import dev.mcpsecrets.api.internal.files.BoundedFiles;
+import dev.mcpsecrets.api.internal.files.FileLimitException;
+import dev.mcpsecrets.api.internal.files.FileLimits;
 import dev.mcpsecrets.policy.config.ConfigScope;
-import dev.mcpsecrets.policy.config.JsonReader;
-import dev.mcpsecrets.policy.config.McpClient;
 import dev.mcpsecrets.policy.config.McpConfigReader;
 import dev.mcpsecrets.policy.config.McpServer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,14 +55,14 @@ final class TrustCommand extends EnvironmentCommand implements Callable<Integer>
             throw new CliException(Main.USAGE, "name the config file to trust, e.g. mcp-secrets trust .mcp.json");
         }
         for (Path file : files) {
-            if (!Files.isRegularFile(file)) {
-                throw new CliException(Main.USAGE, file + ": no such file");
-            }
             if (revoke) {
+                if (!Files.exists(file)) {
+                    throw new CliException(Main.USAGE, file + ": no such file");
+                }
                 out.println((store.revoke(file) ? "revoked " : "was not trusted: ") + file);
                 continue;
             }
-            TrustStore.Snapshot s = store.trust(file);
+            TrustStore.Snapshot s = trust(store, file);
             out.println("trusted " + file + " (sha256 " + s.sha256() + ")");
             if (s.link() != null) {
                 out.println("  a link to " + printable(s.real()) + "; its servers run in " + printable(s.realDirectory()));
@@ -70,11 +72,24 @@ final class TrustCommand extends EnvironmentCommand implements Callable<Integer>
         return Main.OK;
     }
 
+    /** Trusts a readable regular file within the config limits; anything else is a clear usage error. */
+    private static TrustStore.Snapshot trust(TrustStore store, Path file) throws IOException {
+        try {
+            // a named pipe or device is refused from its file type, before anything opens it
+            BoundedFiles.check(WorkingDirectory.absolute(file), FileLimits.MAX_CONFIG_BYTES);
+            return store.trust(file);
+        } catch (FileLimitException e) {
+            throw new CliException(Main.USAGE, file + ": " + RunCommand.reason(e));
+        } catch (NoSuchFileException e) {
+            throw new CliException(Main.USAGE, file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new CliException(Main.USAGE, file + ": cannot read (permission denied)");
+        }
+    }
+
     /** The server names in exactly the bytes that were hashed. */
     private static String servers(TrustStore.Snapshot s) {
-        McpClient client = McpClient.guess(s.given());
-        List<String> names = McpConfigReader.fromDocument(JsonReader.parse(new String(s.content(), StandardCharsets.UTF_8),
-                s.given(), client.dialect()), client, ConfigScope.PROJECT).servers().stream()
+        List<String> names = McpConfigReader.parse(s.content(), s.given(), ConfigScope.PROJECT).servers().stream()
                 .map(McpServer::name).map(TrustCommand::printable).toList();
         return names.isEmpty() ? "(none found)" : String.join(", ", names);
     }

@@ -12,6 +12,8 @@ import java.util.Set;
 final class Usages {
     /** Command-line words are searched for a leaked value but not listed as credentials of their own. */
     static final String ARG = "command line word ";
+    /** So is a server's URL, which may carry {@code user:password@} or {@code ?api_key=}. */
+    static final String URL = "url";
 
     private Usages() {
     }
@@ -26,8 +28,15 @@ final class Usages {
      * @param reference whether the value is a secret reference
      */
     record Use(McpConfigFile config, McpServer server, String where, JsonValue.StringValue value, boolean reference) {
-        boolean commandLineWord() {
-            return where.startsWith(ARG);
+        /** Searched for a leaked value, but not listed as a credential of its own. */
+        boolean searchOnly() {
+            return where.startsWith(ARG) || where.equals(URL);
+        }
+
+        /** Whether the value holds the needle as written or, in a URL, once percent-escapes are decoded. */
+        boolean holds(String needle) {
+            String text = value.value();
+            return text.contains(needle) || (where.equals(URL) && percentDecoded(text).contains(needle));
         }
 
         String place() {
@@ -49,6 +58,7 @@ final class Usages {
                 for (int i = 0; i < line.size(); i++) {
                     add(uses, config, server, ARG + i, line.get(i), schemes);
                 }
+                server.url().ifPresent(url -> add(uses, config, server, URL, url, schemes));
                 runReferences(uses, config, server, schemes);
             }
         }
@@ -72,6 +82,31 @@ final class Usages {
                 uses.add(new Use(config, server, "run --env " + assignment.substring(0, eq), ref, true));
             }
         }
+    }
+
+    /** {@code %XX} escapes decoded as UTF-8; text that is not validly escaped is kept as it is. */
+    static String percentDecoded(String text) {
+        if (text.indexOf('%') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        java.io.ByteArrayOutputStream run = new java.io.ByteArrayOutputStream();
+        int i = 0;
+        while (i < text.length()) {
+            int hi = text.charAt(i) == '%' && i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
+            int lo = hi >= 0 ? Character.digit(text.charAt(i + 2), 16) : -1;
+            if (lo >= 0) {
+                run.write(hi * 16 + lo);
+                i += 3;
+                continue;
+            }
+            out.append(run.toString(java.nio.charset.StandardCharsets.UTF_8));
+            run.reset();
+            int cp = text.codePointAt(i);
+            out.appendCodePoint(cp);
+            i += Character.charCount(cp);
+        }
+        return out.append(run.toString(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     private static void add(List<Use> uses, McpConfigFile config, McpServer server, String where,

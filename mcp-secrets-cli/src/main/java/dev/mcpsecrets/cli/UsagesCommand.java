@@ -27,7 +27,10 @@ import picocli.CommandLine.Parameters;
             "  mcp-secrets usages --ref op://Private/GitHub/token",
             "  pbpaste | mcp-secrets usages --value-stdin        # where is this leaked token configured?",
             "  mcp-secrets usages ~/.claude.json .mcp.json",
-            "", "Exit codes: 0 something listed, 1 nothing uses the reference or value, 2 usage error."})
+            "", "A config that cannot be read (not a regular file, over the size or nesting limits, not valid JSON) is "
+                + "named on stderr with file:line:column, and the exit code is then 2.",
+            "", "Exit codes: 0 something listed, 1 nothing uses the reference or value, 2 usage error or a config "
+                + "could not be read."})
 final class UsagesCommand extends EnvironmentCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CONFIG", arity = "0..*", description = "Config files (default: discover as audit does).")
     List<Path> paths = new ArrayList<>();
@@ -48,8 +51,10 @@ final class UsagesCommand extends EnvironmentCommand implements Callable<Integer
         }
         List<Usages.Use> uses = Usages.collect(configs, schemes);
         PrintWriter out = spec.commandLine().getOut();
+        int unread = reportUnread(configs, spec.commandLine().getErr());
         if (valueFromStdin) {
-            return leaked(out, uses, LeakedValue.read(System.in));
+            int code = leaked(out, uses, LeakedValue.read(System.in), configs.size() - unread, unread);
+            return unread > 0 ? Main.USAGE : code;
         }
         KeyedFingerprinter fingerprints = KeyedFingerprinter.forKeyFile(files.fingerprintKeyFile());
         Map<String, List<Usages.Use>> byKey = new LinkedHashMap<>();
@@ -57,7 +62,7 @@ final class UsagesCommand extends EnvironmentCommand implements Callable<Integer
             String key = use.reference() ? use.value().value()
                     : "plaintext " + KeyedFingerprinter.shortForm(fingerprints.fingerprint(use.value().value()))
                             + " (" + use.value().value().length() + " characters)";
-            if (use.commandLineWord()) {
+            if (use.searchOnly()) {
                 continue;
             }
             if (ref == null || (use.reference() && use.value().value().equals(ref.strip()))) {
@@ -68,12 +73,34 @@ final class UsagesCommand extends EnvironmentCommand implements Callable<Integer
             out.println(key);
             list.forEach(u -> out.println("  " + u.place()));
         });
-        out.println(byKey.size() + (byKey.size() == 1 ? " value" : " values") + " in " + configs.size()
-                + (configs.size() == 1 ? " config" : " configs"));
+        out.println(byKey.size() + (byKey.size() == 1 ? " value" : " values") + " in " + configs(configs.size() - unread)
+                + (unread > 0 ? "; " + configs(unread) + " could not be read (see above)" : ""));
+        if (unread > 0) {
+            return Main.USAGE;
+        }
         return byKey.isEmpty() && ref != null ? Main.FAILED : Main.OK;
     }
 
-    private static int leaked(PrintWriter out, List<Usages.Use> uses, char[] value) {
+    private static String configs(int n) {
+        return n + (n == 1 ? " config" : " configs");
+    }
+
+    /** Names each config that could not be read, where and why (never its text); returns how many. */
+    private static int reportUnread(List<McpConfigFile> configs, PrintWriter err) {
+        int unread = 0;
+        for (McpConfigFile config : configs) {
+            if (config.document().root().isPresent()) {
+                continue;
+            }
+            unread++;
+            err.println("mcp-secrets: " + ErrorHandler.oneLine(LaunchEntry.unreadable(config))
+                    + "; its values were not searched");
+        }
+        err.flush();
+        return unread;
+    }
+
+    private static int leaked(PrintWriter out, List<Usages.Use> uses, char[] value, int read, int unread) {
         try {
             if (value.length == 0) {
                 throw new CliException(Main.USAGE, "--value-stdin: nothing was read from stdin");
@@ -81,12 +108,14 @@ final class UsagesCommand extends EnvironmentCommand implements Callable<Integer
             String needle = new String(value);
             int found = 0;
             for (Usages.Use use : uses) {
-                if (!use.reference() && use.value().value().contains(needle)) {
+                if (!use.reference() && use.holds(needle)) {
                     out.println(use.place());
                     found++;
                 }
             }
-            out.println(found == 0 ? "the value is not in these configs" : found + (found == 1 ? " place holds" : " places hold")
+            out.println(found == 0 && unread > 0 ? "the value is not in the " + configs(read) + " that could be read; "
+                    + configs(unread) + " could not be read (see above)"
+                    : found == 0 ? "the value is not in these configs" : found + (found == 1 ? " place holds" : " places hold")
                     + " the value: rotate it at its issuer, then replace each with a reference");
             return found == 0 ? Main.FAILED : Main.OK;
         } finally {

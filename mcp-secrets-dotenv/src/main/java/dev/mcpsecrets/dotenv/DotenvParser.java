@@ -1,5 +1,7 @@
 package dev.mcpsecrets.dotenv;
 
+import dev.mcpsecrets.api.internal.files.BoundedFiles;
+import dev.mcpsecrets.api.internal.files.FileLimits;
 import dev.mcpsecrets.dotenv.internal.Binding;
 import dev.mcpsecrets.dotenv.internal.Expander;
 import dev.mcpsecrets.dotenv.internal.Scanner;
@@ -11,7 +13,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -174,11 +175,12 @@ public final class DotenvParser {
      * @param file the file
      * @return the result
      * @throws DotenvParseException in strict mode, for the first problem
-     * @throws IOException if the file cannot be read
+     * @throws IOException if the file cannot be read, is not a regular file or is larger than 64 MiB
      */
     public DotenvResult parse(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
-        return parse(Files.readAllBytes(file), file.toString());
+        // a named pipe or device is refused before it is opened; more than the limit is never read
+        return parse(BoundedFiles.read(file, FileLimits.MAX_DOTENV_BYTES), file.toString());
     }
 
     private static boolean isAscii(byte[] bytes) {

@@ -33,13 +33,68 @@ public final class McpConfigReader {
     }
 
     /**
-     * Reads a file named on a command line, guessing the client from its name.
+     * Reads a file named on a command line, guessing the client from its name and, when the name says
+     * nothing, from its content (a VS Code file has top-level {@code servers} and {@code inputs}).
      *
      * @param file the file
      * @return the config
      */
     public static McpConfigFile read(Path file) {
-        return read(file, McpClient.guess(file), ConfigScope.USER);
+        return read(file, ConfigScope.USER);
+    }
+
+    /**
+     * Reads a file named on a command line, guessing the client from its name and, when the name says
+     * nothing, from its content (a VS Code file has top-level {@code servers} and {@code inputs}).
+     *
+     * @param file the file
+     * @param scope user or project
+     * @return the config
+     * @since 0.2
+     */
+    public static McpConfigFile read(Path file, ConfigScope scope) {
+        Objects.requireNonNull(scope, "scope");
+        McpClient client = McpClient.guess(file);
+        JsonDocument document = JsonReader.read(file, client.dialect());
+        return client == McpClient.GENERIC ? byContent(document, scope) : fromDocument(document, client, scope);
+    }
+
+    /**
+     * Parses a config whose bytes were already read (for example to hash exactly what is parsed), guessing
+     * the client as {@link #read(Path, ConfigScope)} does.
+     *
+     * @param content the file's bytes (UTF-8)
+     * @param file the file they came from
+     * @param scope user or project
+     * @return the config
+     * @since 0.2
+     */
+    public static McpConfigFile parse(byte[] content, Path file, ConfigScope scope) {
+        Objects.requireNonNull(scope, "scope");
+        McpClient client = McpClient.guess(file);
+        JsonDocument document = JsonReader.parse(content, file, client.dialect());
+        return client == McpClient.GENERIC ? byContent(document, scope) : fromDocument(document, client, scope);
+    }
+
+    /**
+     * A file whose name says nothing, read as strict JSON: VS Code's format when it has top-level
+     * {@code servers} and {@code inputs} (and no {@code mcpServers}), else a generic config. The parser
+     * accepts comments and trailing commas in every dialect and only records them as problems, so the
+     * VS Code reading is the strict one without those problems.
+     */
+    private static McpConfigFile byContent(JsonDocument strict, ConfigScope scope) {
+        Optional<JsonValue.ObjectValue> root = strict.root().flatMap(JsonValue::asObject);
+        boolean vscode = root.isPresent() && root.get().get("mcpServers").isEmpty()
+                && root.get().getObject("servers").isPresent()
+                && root.get().get("inputs").flatMap(JsonValue::asArray).isPresent();
+        if (!vscode) {
+            return fromDocument(strict, McpClient.GENERIC, scope);
+        }
+        List<ParseProblem> problems = strict.problems().stream()
+                .filter(p -> p.kind() != ParseProblem.Kind.COMMENT && p.kind() != ParseProblem.Kind.TRAILING_COMMA)
+                .toList();
+        return fromDocument(new JsonDocument(strict.file(), McpClient.VSCODE.dialect(), strict.root(), problems),
+                McpClient.VSCODE, scope);
     }
 
     /**

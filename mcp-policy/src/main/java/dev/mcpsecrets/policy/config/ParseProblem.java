@@ -26,7 +26,7 @@ public record ParseProblem(Kind kind, Location location, String message) {
         DUPLICATE_KEY,
         /** The file could not be read (permissions, not a regular file, I/O error). */
         UNREADABLE,
-        /** The file is larger than the reader accepts. */
+        /** The file is larger than the reader accepts, or has more values (or longer names nested deeper) than it indexes. */
         TOO_LARGE
     }
 

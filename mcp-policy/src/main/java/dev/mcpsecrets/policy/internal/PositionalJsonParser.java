@@ -17,12 +17,22 @@ import java.util.Set;
  * them as problems when the dialect does not allow them. It stops at the first real syntax error.
  */
 public final class PositionalJsonParser {
-    private static final int MAX_DEPTH = 512;
+    private static final int MAX_DEPTH = dev.mcpsecrets.api.internal.files.FileLimits.MAX_JSON_DEPTH;
+    /**
+     * Every value keeps its JSON pointer, and a pointer repeats the names above it: long names nested
+     * deep, or millions of values, would need far more memory than the file has bytes. No MCP config
+     * comes near this many characters of pointers in total.
+     */
+    public static final long MAX_POINTER_CHARS = 64L * 1024 * 1024;
 
     private final String text;
     private final Path file;
     private final JsonDialect dialect;
     private final List<ParseProblem> problems = new ArrayList<>();
+    /** Comments, trailing commas and duplicate names recorded per file; the rest are not kept. */
+    private static final int MAX_TOLERATED_PROBLEMS = 1000;
+
+    private long pointerChars;
     private int pos;
     private int line = 1;
     private int lineStart;
@@ -84,7 +94,11 @@ public final class PositionalJsonParser {
     }
 
     private SyntaxError error(String message) {
-        problems.add(new ParseProblem(ParseProblem.Kind.SYNTAX_ERROR, here(null), message));
+        return stop(ParseProblem.Kind.SYNTAX_ERROR, message);
+    }
+
+    private SyntaxError stop(ParseProblem.Kind kind, String message) {
+        problems.add(new ParseProblem(kind, here(null), message));
         return new SyntaxError();
     }
 
@@ -137,9 +151,9 @@ public final class PositionalJsonParser {
             }
             Location nameAt = here(null);
             String name = string();
-            String childPointer = pointer + "/" + escapePointer(name);
+            String childPointer = child(pointer, escapePointer(name));
             if (!names.add(name)) {
-                problems.add(new ParseProblem(ParseProblem.Kind.DUPLICATE_KEY, nameAt.withPointer(childPointer),
+                tolerated(new ParseProblem(ParseProblem.Kind.DUPLICATE_KEY, nameAt.withPointer(childPointer),
                         "member \"" + safeName(name) + "\" is given twice; the last one wins"));
             }
             skipWhitespace();
@@ -165,11 +179,28 @@ public final class PositionalJsonParser {
         }
         while (true) {
             skipWhitespace();
-            elements.add(value(pointer + "/" + elements.size(), depth + 1));
+            elements.add(value(child(pointer, Integer.toString(elements.size())), depth + 1));
             if (closesAfterElement(']')) {
                 return new JsonValue.ArrayValue(elements, at);
             }
         }
+    }
+
+    /** Records a problem the parse goes on after; a file full of them keeps only the first ones. */
+    private void tolerated(ParseProblem problem) {
+        if (problems.size() < MAX_TOLERATED_PROBLEMS) {
+            problems.add(problem);
+        }
+    }
+
+    private String child(String pointer, String token) {
+        pointerChars += pointer.length() + 1L + token.length();
+        if (pointerChars > MAX_POINTER_CHARS) {
+            throw stop(ParseProblem.Kind.TOO_LARGE, "too many values, or names nested too deep, to keep the "
+                    + "position of every value (more than " + MAX_POINTER_CHARS / (1024 * 1024)
+                    + " Mi characters of JSON pointers)");
+        }
+        return pointer + "/" + token;
     }
 
     /**
@@ -193,7 +224,7 @@ public final class PositionalJsonParser {
             return false;
         }
         if (!dialect.allowsTrailingCommas()) {
-            problems.add(new ParseProblem(ParseProblem.Kind.TRAILING_COMMA, comma,
+            tolerated(new ParseProblem(ParseProblem.Kind.TRAILING_COMMA, comma,
                     "trailing comma; " + dialectName() + " does not allow one before the closing bracket"));
         }
         pos++;
@@ -342,7 +373,7 @@ public final class PositionalJsonParser {
     private void comment() {
         Location at = here(null);
         if (!dialect.allowsComments()) {
-            problems.add(new ParseProblem(ParseProblem.Kind.COMMENT, at,
+            tolerated(new ParseProblem(ParseProblem.Kind.COMMENT, at,
                     "comment; " + dialectName() + " does not allow comments and the client will not load this file"));
         }
         if (text.charAt(pos + 1) == '/') {

@@ -6,6 +6,7 @@ import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.SecretProvider;
 import dev.mcpsecrets.api.SecretRef;
+import dev.mcpsecrets.api.internal.files.FileLimits;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +20,7 @@ public final class FileProvider implements SecretProvider {
     /** systemd's LoadCredential= directory variable. */
     public static final String CREDENTIALS_DIRECTORY = "CREDENTIALS_DIRECTORY";
     /** Secret files larger than this are refused: they are almost certainly not a single secret. */
-    static final long MAX_SIZE = 1024 * 1024;
+    static final long MAX_SIZE = FileLimits.MAX_SECRET_FILE_BYTES;
 
     private final Set<Path> warned = ConcurrentHashMap.newKeySet();
 

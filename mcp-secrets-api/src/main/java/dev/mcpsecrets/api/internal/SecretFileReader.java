@@ -5,6 +5,9 @@ import dev.mcpsecrets.api.ResolveContext;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.SecretRef;
+import dev.mcpsecrets.api.internal.files.BoundedFiles;
+import dev.mcpsecrets.api.internal.files.FileLimitException;
+import dev.mcpsecrets.api.internal.files.FileLimits;
 import dev.mcpsecrets.api.internal.files.FileSafety;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -40,6 +43,14 @@ final class SecretFileReader {
         if (Files.isDirectory(path)) {
             throw new SecretException(Reason.NOT_FOUND, ref.format(), shown + " is a directory, not a file");
         }
+        try {
+            // a named pipe or device is refused before anything else: reading one could block or never end
+            BoundedFiles.check(path, FileProvider.MAX_SIZE);
+        } catch (FileLimitException e) {
+            throw refused(ref, e);
+        } catch (IOException e) {
+            // not found or not readable: the read below says which
+        }
         FileSafety.Violation loose = FileSafety.checkNotShared(path).orElse(null);
         if (loose != null) {
             if (ctx.profile().isProduction()) {
@@ -52,12 +63,7 @@ final class SecretFileReader {
         }
         byte[] bytes = null;
         try {
-            long size = Files.size(path);
-            if (size > FileProvider.MAX_SIZE) {
-                throw new SecretException(Reason.MALFORMED, ref.format(),
-                        shown + " is " + size + " bytes; a secret file may hold at most " + FileProvider.MAX_SIZE);
-            }
-            bytes = Files.readAllBytes(path);
+            bytes = BoundedFiles.read(path, FileProvider.MAX_SIZE);
             int end = bytes.length;
             if (end > 0 && bytes[end - 1] == '\n') {
                 end--;
@@ -71,6 +77,8 @@ final class SecretFileReader {
             } finally {
                 Arrays.fill(trimmed, (byte) 0);
             }
+        } catch (FileLimitException e) {
+            throw refused(ref, e);
         } catch (NoSuchFileException e) {
             throw new SecretException(Reason.NOT_FOUND, ref.format(), "no file " + shown);
         } catch (AccessDeniedException e) {
@@ -83,6 +91,12 @@ final class SecretFileReader {
                 Arrays.fill(bytes, (byte) 0);
             }
         }
+    }
+
+    private static SecretException refused(SecretRef ref, FileLimitException e) {
+        boolean tooLarge = e.problem() == FileLimitException.Problem.TOO_LARGE;
+        return new SecretException(tooLarge ? Reason.MALFORMED : Reason.DENIED, ref.format(), e.getMessage()
+                + (tooLarge ? " (a secret file may hold at most " + FileLimits.describe(FileProvider.MAX_SIZE) + ")" : ""));
     }
 
     private static Path locate(SecretRef ref, ResolveContext ctx) throws SecretException {

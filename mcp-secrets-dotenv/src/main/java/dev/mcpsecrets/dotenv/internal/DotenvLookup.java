@@ -5,6 +5,7 @@ import dev.mcpsecrets.api.ResolveContext;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.SecretRef;
+import dev.mcpsecrets.api.internal.files.FileLimitException;
 import dev.mcpsecrets.api.internal.files.FileSafety;
 import dev.mcpsecrets.dotenv.DotenvEntry;
 import dev.mcpsecrets.dotenv.DotenvFile;
@@ -167,6 +168,9 @@ final class DotenvLookup {
             throw new SecretException(Reason.DENIED, ref.format(), "no permission to read " + file);
         } catch (ParsedFiles.TooLargeException e) {
             throw new SecretException(Reason.MALFORMED, ref.format(), e.getMessage());
+        } catch (FileLimitException e) {
+            throw new SecretException(e.problem() == FileLimitException.Problem.TOO_LARGE ? Reason.MALFORMED
+                    : Reason.DENIED, ref.format(), e.getMessage());
         } catch (IOException e) {
             throw new SecretException(Reason.UNAVAILABLE, ref.format(),
                     "cannot read " + file + ": " + e.getClass().getSimpleName());

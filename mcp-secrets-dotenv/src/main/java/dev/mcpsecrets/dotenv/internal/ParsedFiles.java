@@ -1,5 +1,6 @@
 package dev.mcpsecrets.dotenv.internal;
 
+import dev.mcpsecrets.api.internal.files.FileLimits;
 import dev.mcpsecrets.dotenv.DotenvParser;
 import dev.mcpsecrets.dotenv.DotenvProblem;
 import dev.mcpsecrets.dotenv.DotenvResult;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ParsedFiles {
     /** Larger files are refused: a .env file this big is a mistake or an attack. */
-    static final long MAX_SIZE = 64L * 1024 * 1024;
+    static final long MAX_SIZE = FileLimits.MAX_DOTENV_BYTES;
     /** Created on first use: discovering the provider at start-up must not start SLF4J. */
     private static final class Log {
         static final Logger LOG = LoggerFactory.getLogger(ParsedFiles.class);

@@ -107,8 +107,11 @@ public final class ConfigSyntaxCheck implements PolicyCheck {
                         .title("Config cannot be read")
                         .message(client + " config " + cause + "; none of its servers could be checked")
                         .location(problem.location())
-                        .remediation("Fix the syntax at the position shown (e.g. check it with `python3 -m json.tool "
-                                + "<file>`), then run the audit again.")
+                        .remediation(problem.kind() == ParseProblem.Kind.SYNTAX_ERROR
+                                ? "Fix the syntax at the position shown (e.g. check it with `python3 -m json.tool "
+                                        + "<file>`), then run the audit again."
+                                : "Audit a readable regular file within the limits (32 MiB, nesting depth 512; "
+                                        + "named pipes and devices are not read), or leave this path out.")
                         .fingerprintHint(problem.kind().name())
                         .build();
         }

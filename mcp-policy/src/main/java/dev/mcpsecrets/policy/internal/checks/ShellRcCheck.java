@@ -1,5 +1,7 @@
 package dev.mcpsecrets.policy.internal.checks;
 
+import dev.mcpsecrets.api.internal.files.BoundedFiles;
+import dev.mcpsecrets.api.internal.files.FileLimits;
 import dev.mcpsecrets.policy.FileSystemView;
 import dev.mcpsecrets.policy.Finding;
 import dev.mcpsecrets.policy.Location;
@@ -68,7 +70,9 @@ public final class ShellRcCheck implements PolicyCheck {
         for (Path rc : SecretFiles.rcFiles(context.files())) {
             List<String> lines;
             try {
-                lines = Files.readAllLines(rc, StandardCharsets.UTF_8);
+                // a pipe or device in place of an rc file is skipped unread; at most the config limit is read
+                lines = new String(BoundedFiles.read(rc, FileLimits.MAX_CONFIG_BYTES), StandardCharsets.UTF_8).lines()
+                        .toList();
             } catch (IOException | SecurityException e) {
                 continue;
             }

@@ -69,7 +69,7 @@ class ConfigSyntaxCheckTest {
         List<Finding> findings = CHECK.run(PolicyContext.builder().configs(List.of(cfg)).build()).toList();
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("MCP-CFG-001");
-            assertThat(f.message()).isEqualTo("Cursor config is not a regular file; none of its servers could be checked");
+            assertThat(f.message()).isEqualTo("Cursor config does not exist; none of its servers could be checked");
         });
     }
 
