@@ -10,6 +10,8 @@ module dev.mcpsecrets.api {
     exports dev.mcpsecrets.api;
     // The secret-file rules, shared with this project's own modules and with nobody else.
     exports dev.mcpsecrets.api.internal.files to dev.mcpsecrets.dotenv, dev.mcpsecrets.policy;
+    // Escaping of untrusted text for terminals, shared by every module that prints or reports.
+    exports dev.mcpsecrets.api.internal.text to dev.mcpsecrets.policy, dev.mcpsecrets.cli;
 
     uses dev.mcpsecrets.api.SecretProvider;
 

@@ -1,5 +1,6 @@
 package dev.mcpsecrets.cli;
 
+import dev.mcpsecrets.api.MalformedRefException;
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
@@ -71,7 +72,10 @@ final class KeychainCommand implements Runnable {
             try {
                 return SecretRef.of("keychain", item);
             } catch (IllegalArgumentException e) {
-                throw new CliException(Main.USAGE, "bad keychain item '" + item + "': " + e.getMessage());
+                // an invalid item name may be a value typed in the wrong place: never echoed
+                throw new CliException(Main.USAGE, "bad keychain item (argument SERVICE[/ACCOUNT], "
+                        + MalformedRefException.notShown(item.length()) + "): write SERVICE or SERVICE/ACCOUNT, "
+                        + "without control characters");
             }
         }
 
@@ -84,7 +88,11 @@ final class KeychainCommand implements Runnable {
 
         /** A keychain failure as one line: what was attempted, the reason, and the keychain's sentence. */
         static CliException failure(String action, SecretRef ref, SecretException e) {
-            return new CliException(e.reason() == Reason.MALFORMED ? Main.USAGE : Main.FAILED,
+            if (e.reason() == Reason.MALFORMED) {
+                // the keychain refused the name itself: the message describes it without its text
+                return new CliException(Main.USAGE, "cannot " + action + " the item: " + e.getMessage());
+            }
+            return new CliException(Main.FAILED,
                     "cannot " + action + " " + ref.format() + ": " + e.reason() + " - " + e.getMessage());
         }
     }
