@@ -28,7 +28,8 @@ class ProfileTest {
 
     @Test
     void invalidNamesAreRejectedClearly() {
-        assertThatThrownBy(() -> Profile.of("../etc")).hasMessageContaining("invalid profile name '../etc'");
+        assertThatThrownBy(() -> Profile.of("../etc")).hasMessageContaining("invalid profile name")
+                .hasMessageNotContaining("../etc");
         assertThatThrownBy(() -> Profile.of("")).isInstanceOf(IllegalArgumentException.class);
     }
 }

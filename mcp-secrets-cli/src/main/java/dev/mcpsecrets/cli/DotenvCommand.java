@@ -43,7 +43,9 @@ final class DotenvCommand implements Runnable {
 
         Path target() {
             if (!DotenvFile.isValidKey(key)) {
-                throw new CliException(Main.USAGE, "invalid key '" + key + "': use letters, digits, _, . or -");
+                // not echoed: KEY=value given as the key would otherwise print the value
+                throw new CliException(Main.USAGE, "invalid key (argument KEY, " + key.length()
+                        + " characters, not shown): use letters, digits, _, . or -");
             }
             if (file != null) {
                 return file;

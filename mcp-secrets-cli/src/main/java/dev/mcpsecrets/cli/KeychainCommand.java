@@ -1,5 +1,7 @@
 package dev.mcpsecrets.cli;
 
+import static dev.mcpsecrets.api.internal.text.TerminalText.escape;
+
 import dev.mcpsecrets.api.MalformedRefException;
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.Secret;
@@ -122,7 +124,7 @@ final class KeychainCommand implements Runnable {
             } finally {
                 Arrays.fill(value, '\0');
             }
-            spec.commandLine().getOut().println("stored " + ref.format() + " (" + value.length + " characters)");
+            spec.commandLine().getOut().println(escape("stored " + ref.format() + " (" + value.length + " characters)"));
             return Main.OK;
         }
 
@@ -197,7 +199,7 @@ final class KeychainCommand implements Runnable {
             if (!existed) {
                 throw new CliException(Main.FAILED, "cannot delete " + ref.format() + ": NOT_FOUND - no such item");
             }
-            spec.commandLine().getOut().println("deleted " + ref.format());
+            spec.commandLine().getOut().println(escape("deleted " + ref.format()));
             return Main.OK;
         }
     }

@@ -1,5 +1,7 @@
 package dev.mcpsecrets.cli;
 
+import static dev.mcpsecrets.api.internal.text.TerminalText.escape;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -35,7 +37,7 @@ final class TrustCommand extends EnvironmentCommand implements Callable<Integer>
         PrintWriter out = spec.commandLine().getOut();
         TrustStore store = new TrustStore(UserConfigDir.from(environment));
         if (list) {
-            store.entries().forEach((file, hash) -> out.println(hash + "  " + file));
+            store.entries().forEach((file, hash) -> out.println(escape(hash + "  " + file)));
             return Main.OK;
         }
         if (files.isEmpty()) {
@@ -46,9 +48,9 @@ final class TrustCommand extends EnvironmentCommand implements Callable<Integer>
                 throw new CliException(Main.USAGE, file + ": no such file");
             }
             if (revoke) {
-                out.println((store.revoke(file) ? "revoked " : "was not trusted: ") + file);
+                out.println(escape((store.revoke(file) ? "revoked " : "was not trusted: ") + file));
             } else {
-                out.println("trusted " + file + " (sha256 " + store.trust(file) + ")");
+                out.println(escape("trusted " + file + " (sha256 " + store.trust(file) + ")"));
             }
         }
         return Main.OK;

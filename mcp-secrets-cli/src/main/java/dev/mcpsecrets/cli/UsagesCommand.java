@@ -1,5 +1,7 @@
 package dev.mcpsecrets.cli;
 
+import static dev.mcpsecrets.api.internal.text.TerminalText.escape;
+
 import dev.mcpsecrets.api.Secrets;
 import dev.mcpsecrets.policy.FileSystemView;
 import dev.mcpsecrets.policy.KeyedFingerprinter;
@@ -65,8 +67,8 @@ final class UsagesCommand extends EnvironmentCommand implements Callable<Integer
             }
         }
         byKey.forEach((key, list) -> {
-            out.println(key);
-            list.forEach(u -> out.println("  " + u.place()));
+            out.println(escape(key));
+            list.forEach(u -> out.println("  " + escape(u.place())));
         });
         out.println(byKey.size() + (byKey.size() == 1 ? " value" : " values") + " in " + configs.size()
                 + (configs.size() == 1 ? " config" : " configs"));
@@ -82,7 +84,7 @@ final class UsagesCommand extends EnvironmentCommand implements Callable<Integer
             int found = 0;
             for (Usages.Use use : uses) {
                 if (!use.reference() && use.value().value().contains(needle)) {
-                    out.println(use.place());
+                    out.println(escape(use.place()));
                     found++;
                 }
             }

@@ -137,6 +137,28 @@ class EchoLeakTest {
     }
 
     @Test
+    void badOptionValuesAreNotEchoed() {
+        for (String[] args : new String[][] {
+            {"audit", "--format", PLANTED, tmpPath()},
+            {"audit", "--fail-on", PLANTED, tmpPath()},
+            {"get", "--profile", "admin:" + PLANTED, "env:A"},
+            {"audit", "--live", "--github-api-url", "x-access-token:" + PLANTED + "@github.com", tmpPath()},
+            {"audit", "--live", "--github-api-url", "http://api.example.com/" + PLANTED, tmpPath()},
+            {"dotenv", "set", "GITHUB_TOKEN=" + PLANTED, "--file", tmpPath() + "/x.env"},
+            {"help", PLANTED},
+        }) {
+            CliRun run = CliRun.of(env(), args);
+            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(Main.USAGE);
+            assertThat(run.out()).as(String.join(" ", args)).doesNotContain(PLANTED);
+            assertThat(run.err()).as(String.join(" ", args)).doesNotContain(PLANTED).isNotBlank();
+        }
+    }
+
+    private String tmpPath() {
+        return tmp.toString();
+    }
+
+    @Test
     void wellFormedReferenceIsStillNamed() {
         CliRun run = CliRun.of(env(), "get", "env:NOT_SET_HERE");
         assertThat(run.exitCode()).isEqualTo(Main.FAILED);

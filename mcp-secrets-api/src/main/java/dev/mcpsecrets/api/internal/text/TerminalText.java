@@ -58,6 +58,21 @@ public final class TerminalText {
         return text.equals(escape(text));
     }
 
+    /**
+     * Whether a single UTF-16 unit is one a terminal could act on, surrogates aside: for escapers that
+     * see one character at a time, such as a JSON generator's.
+     *
+     * @param c the character
+     * @return {@code true} for controls, DEL, C1, format characters and line/paragraph separators
+     */
+    public static boolean isControl(char c) {
+        if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+    }
+
     private static boolean needsEscape(String text, int i) {
         char c = text.charAt(i);
         if (c == '\\') {
