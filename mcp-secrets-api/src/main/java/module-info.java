@@ -12,6 +12,8 @@ module dev.mcpsecrets.api {
     exports dev.mcpsecrets.api.internal.files to dev.mcpsecrets.dotenv, dev.mcpsecrets.policy, dev.mcpsecrets.cli;
     // The clock that caches and breakers read, so their tests can move time instead of sleeping.
     exports dev.mcpsecrets.api.internal.time to dev.mcpsecrets.onepassword;
+    // Escaping of untrusted text for terminals, shared by every module that prints or reports.
+    exports dev.mcpsecrets.api.internal.text to dev.mcpsecrets.policy, dev.mcpsecrets.cli;
 
     uses dev.mcpsecrets.api.SecretProvider;
 

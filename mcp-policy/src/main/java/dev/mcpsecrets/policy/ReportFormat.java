@@ -30,7 +30,9 @@ public enum ReportFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown report format '" + text + "': use text, json or sarif");
+        // option text is never echoed: it may be a value typed in the wrong place
+        throw new IllegalArgumentException("unknown report format (" + text.length() + " characters, not shown): "
+                + "use text, json or sarif");
     }
 
     /**

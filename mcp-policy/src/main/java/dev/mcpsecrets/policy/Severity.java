@@ -81,7 +81,8 @@ public enum Severity {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown severity '" + text
-                + "': use info, low, medium, high or critical");
+        // option text is never echoed: it may be a value typed in the wrong place
+        throw new IllegalArgumentException("unknown severity (" + text.length() + " characters, not shown): "
+                + "use info, low, medium, high or critical");
     }
 }

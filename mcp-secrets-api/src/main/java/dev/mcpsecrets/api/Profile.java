@@ -58,9 +58,10 @@ public final class Profile {
             default:
                 if (n.isEmpty() || !n.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
                         || c == '-' || c == '_')) {
-                    // the text is not repeated: a value pasted in the wrong place may be a secret
+                    // the text is not echoed: it may be a value typed in the wrong place
                     throw new IllegalArgumentException("invalid profile name (" + name.length()
-                            + " characters): use development, staging, production or letters, digits, '-' and '_'");
+                            + " characters, not shown): use development, staging, production or letters, digits, "
+                            + "'-' and '_'");
                 }
                 return new Profile(n);
         }

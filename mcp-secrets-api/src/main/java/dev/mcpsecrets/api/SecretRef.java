@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
  * <p>A reference expression may chain alternatives with {@code ||}:
  * {@code keychain:gh/token || env:GITHUB_TOKEN}; see {@link #parseAlternatives(String)}.
  *
- * <p>References are not secrets and may be logged. Text that does not even look like a reference
- * (no scheme) is never echoed in errors, since it may be a value pasted by mistake.
+ * <p>Well-formed references are not secrets and may be logged. Text that fails to parse is never
+ * echoed in errors, not even its would-be scheme, since it may be a value pasted by mistake; errors
+ * give its length, the alternative and the column instead.
  *
  * @since 0.1
  */
@@ -77,7 +78,7 @@ public final class SecretRef {
     public static SecretRef parse(String text, Collection<String> knownSchemes) throws MalformedRefException {
         List<SecretRef> refs = parseAlternatives(text, knownSchemes);
         if (refs.size() != 1) {
-            throw new MalformedRefException(text, text.indexOf(ALTERNATIVE_SEPARATOR),
+            throw new MalformedRefException(shown(text), text.indexOf(ALTERNATIVE_SEPARATOR),
                     "expected one reference, found " + refs.size() + " alternatives");
         }
         return refs.get(0);
@@ -106,6 +107,7 @@ public final class SecretRef {
             throws MalformedRefException {
         Objects.requireNonNull(expression, "expression");
         List<SecretRef> result = new ArrayList<>(2);
+        int count = countAlternatives(expression);
         int start = 0;
         while (true) {
             int sep = expression.indexOf(ALTERNATIVE_SEPARATOR, start);
@@ -119,7 +121,8 @@ public final class SecretRef {
             while (trail > lead && Character.isWhitespace(part.charAt(trail - 1))) {
                 trail--;
             }
-            result.add(parseOne(expression, start + lead, part.substring(lead, trail), knownSchemes));
+            String where = count == 1 ? "" : ", alternative " + (result.size() + 1) + " of " + count;
+            result.add(parseOne(expression, where, start + lead, part.substring(lead, trail), knownSchemes));
             if (sep < 0) {
                 return List.copyOf(result);
             }
@@ -142,7 +145,7 @@ public final class SecretRef {
 
     /**
      * Whether the text starts like a reference ({@code scheme:} with a syntactically valid scheme).
-     * Text that does not is never echoed in error messages.
+     * That alone does not make it safe to show: {@code admin:pw} starts like one.
      *
      * @param text any text
      * @return {@code true} if it has a scheme prefix
@@ -153,25 +156,30 @@ public final class SecretRef {
         return colon > 0 && isScheme(t.substring(0, colon));
     }
 
-    private static SecretRef parseOne(String whole, int offset, String part, Collection<String> knownSchemes)
-            throws MalformedRefException {
-        String shown = shown(whole);
+    /**
+     * Reports problems without quoting the text: a malformed reference may be a value pasted where a
+     * reference was expected ({@code admin:pw}, {@code https://user:token@host}, {@code env:A || ghp_...}),
+     * and even its would-be scheme may be part of it. The position and the known schemes say enough.
+     */
+    private static SecretRef parseOne(String whole, String where, int offset, String part,
+            Collection<String> knownSchemes) throws MalformedRefException {
+        String shown = shown(whole) + where;
+        String hint = knownSchemes == null ? "" : "; known schemes: " + sorted(knownSchemes);
         if (part.isEmpty()) {
             throw new MalformedRefException(shown, offset, "empty reference");
         }
         int colon = part.indexOf(':');
         if (colon <= 0 || !isScheme(part.substring(0, colon))) {
-            String hint = knownSchemes == null ? "" : "; known schemes: " + sorted(knownSchemes);
             throw new MalformedRefException(shown, offset, "expected scheme:name, e.g. env:GITHUB_TOKEN" + hint);
         }
         String scheme = part.substring(0, colon);
         String body = part.substring(colon + 1);
         if (knownSchemes != null && !knownSchemes.contains(scheme)) {
-            throw new MalformedRefException(shown, offset,
-                    "unknown scheme '" + scheme + "'; known schemes: " + sorted(knownSchemes));
+            throw new MalformedRefException(shown, offset, "unknown scheme (not shown)" + hint);
         }
         if (body.isEmpty()) {
-            throw new MalformedRefException(shown, offset + colon + 1, "nothing after '" + scheme + ":'");
+            String known = knownSchemes != null || WELL_KNOWN_SCHEMES.contains(scheme) ? "'" + scheme + ":'" : "the scheme";
+            throw new MalformedRefException(shown, offset + colon + 1, "nothing after " + known);
         }
         for (int i = 0; i < body.length(); i++) {
             if (Character.isISOControl(body.charAt(i))) {
@@ -179,6 +187,15 @@ public final class SecretRef {
             }
         }
         return new SecretRef(scheme, body);
+    }
+
+    private static int countAlternatives(String expression) {
+        int count = 1;
+        for (int i = expression.indexOf(ALTERNATIVE_SEPARATOR); i >= 0;
+                i = expression.indexOf(ALTERNATIVE_SEPARATOR, i + ALTERNATIVE_SEPARATOR.length())) {
+            count++;
+        }
+        return count;
     }
 
     private static boolean isScheme(String s) {
@@ -196,10 +213,7 @@ public final class SecretRef {
     }
 
     private static String shown(String whole) {
-        if (looksLikeReference(whole)) {
-            return "'" + whole.strip() + "'";
-        }
-        return "(" + whole.length() + " characters, not shown: without a scheme it may be a secret value)";
+        return MalformedRefException.notShown(whole.strip().length());
     }
 
     private static String sorted(Collection<String> schemes) {

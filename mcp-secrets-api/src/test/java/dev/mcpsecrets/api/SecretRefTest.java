@@ -38,12 +38,42 @@ class SecretRefTest {
     }
 
     @Test
-    void unknownSchemeSaysWhichSchemesAreKnown() {
+    void unknownSchemeSaysWhichSchemesAreKnownWithoutQuotingTheText() {
         assertThatThrownBy(() -> SecretRef.parse("nope:x", Set.of("env", "file")))
                 .isInstanceOf(MalformedRefException.class)
-                .hasMessageContaining("'nope:x'")
-                .hasMessageContaining("unknown scheme 'nope'")
+                .hasMessageNotContaining("nope")
+                .hasMessageContaining("unknown scheme")
+                .hasMessageContaining("(6 characters, not shown)")
                 .hasMessageContaining("known schemes: env, file");
+    }
+
+    @Test
+    void userPasswordAndUrlCredentialsAreNeverEchoed() {
+        for (String pasted : List.of("admin:PLANTED-pw", "https://x-access-token:PLANTED-pw@github.com",
+                "postgresql://app:PLANTED-pw@db/app")) {
+            assertThatThrownBy(() -> SecretRef.parseAlternatives(pasted, SecretRef.WELL_KNOWN_SCHEMES))
+                    .isInstanceOfSatisfying(MalformedRefException.class, e -> {
+                        assertThat(e.getMessage()).doesNotContain("PLANTED").doesNotContain("admin")
+                                .doesNotContain("x-access-token").contains("known schemes: dotenv, env, file, keychain, op");
+                        assertThat(e.reference()).hasValueSatisfying(r -> assertThat(r).doesNotContain("PLANTED"));
+                    });
+        }
+    }
+
+    @Test
+    void bareTokenAfterAGoodAlternativeIsNotEchoedAndItsAlternativeIsNamed() {
+        assertThatThrownBy(() -> SecretRef.parseAlternatives("env:A || PLANTED-token", Set.of("env")))
+                .isInstanceOf(MalformedRefException.class)
+                .hasMessageNotContaining("PLANTED")
+                .hasMessageNotContaining("env:A")
+                .hasMessageContaining("alternative 2 of 2");
+    }
+
+    @Test
+    void providerRejectionDescribesTheReferenceByItsSchemeAndLength() throws Exception {
+        MalformedRefException e = MalformedRefException.of(SecretRef.parse("env:a:PLANTED"), 4, "not a name");
+        assertThat(e.getMessage()).doesNotContain("PLANTED").contains("'env:'").contains("13 characters")
+                .contains("column 5").contains("not a name");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.mcpsecrets.cli;
 
+import static dev.mcpsecrets.api.internal.text.TerminalText.escape;
+
 import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.policy.FileSystemView;
 import dev.mcpsecrets.policy.PolicyContext;
@@ -130,14 +132,14 @@ final class AuditCommand extends EnvironmentCommand implements Callable<Integer>
                 .withSourceRoot(files.workingDirectory());
         if (output != null) {
             writeReport(report, fmt, options);
-            out.println("wrote the " + fmt.label() + " report to " + output);
+            out.println(escape("wrote the " + fmt.label() + " report to " + output));
         } else {
             boolean colour = fmt == ReportFormat.TEXT && System.console() != null && !environment.containsKey("NO_COLOR");
             ReportWriter.write(report, fmt, options.withColour(colour), out);
         }
         int failing = report.atOrAbove(threshold).size();
         if (fmt == ReportFormat.TEXT || output != null) {
-            out.println(summary(report, threshold, failing));
+            out.println(escape(summary(report, threshold, failing)));
         }
         out.flush();
         return failing == 0 ? Main.OK : Main.FAILED;

@@ -54,6 +54,12 @@ final class ChildProcess {
             secrets.values().forEach(Secret::destroy);
             throw e;
         }
+        try {
+            checkEnvironment(environment, secrets);
+        } catch (CliException e) {
+            secrets.values().forEach(Secret::destroy);
+            throw e;
+        }
         List<String> argv = new ArrayList<>(command);
         argv.set(0, program.toString());
         ProcessBuilder pb = new ProcessBuilder(argv).inheritIO();
@@ -90,6 +96,45 @@ final class ChildProcess {
         } finally {
             removeHook(forwarder);
         }
+    }
+
+    /**
+     * Refuses what no process environment can hold, before anything is handed to the
+     * {@link ProcessBuilder}: it would reject a NUL in a value with a message quoting the value. The
+     * variable is named (names are not secrets), the value never.
+     */
+    static void checkEnvironment(Map<String, String> environment, Map<String, Secret> secrets) {
+        for (Map.Entry<String, Secret> e : secrets.entrySet()) {
+            checkName(e.getKey());
+            char[] value = e.getValue().revealChars();
+            try {
+                for (char c : value) {
+                    if (c == '\0') {
+                        throw nulInValue(e.getKey());
+                    }
+                }
+            } finally {
+                java.util.Arrays.fill(value, '\0');
+            }
+        }
+        for (Map.Entry<String, String> e : environment.entrySet()) {
+            checkName(e.getKey());
+            if (e.getValue().indexOf('\0') >= 0) {
+                throw nulInValue(e.getKey());
+            }
+        }
+    }
+
+    private static void checkName(String name) {
+        if (name.isEmpty() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0) {
+            throw new CliException(RunCommand.FAILED_BEFORE_START, "not started: the environment variable name '"
+                    + name + "' cannot be set (empty, or holds '=' or a NUL character)");
+        }
+    }
+
+    private static CliException nulInValue(String name) {
+        return new CliException(RunCommand.FAILED_BEFORE_START, "not started: the value for " + name
+                + " contains a NUL character, which no process environment can hold (value not shown)");
     }
 
     /** Hands the child to the shutdown hook; no child is started once termination has begun. */

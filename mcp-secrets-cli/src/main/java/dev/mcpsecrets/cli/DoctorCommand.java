@@ -1,5 +1,7 @@
 package dev.mcpsecrets.cli;
 
+import static dev.mcpsecrets.api.internal.text.TerminalText.escape;
+
 import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.api.ProviderStatus;
 import dev.mcpsecrets.api.Secrets;
@@ -52,7 +54,8 @@ final class DoctorCommand extends EnvironmentCommand implements Callable<Integer
             out.println("providers (resolution order):");
             for (ProviderStatus p : secrets.providers()) {
                 boolean ok = p.availability().available();
-                out.printf("  %-16s %-10s %s%n", p.id(), ok ? "ok" : p.availability().reason(), p.availability().detail());
+                out.printf("  %-16s %-10s %s%n", escape(p.id()), ok ? "ok" : p.availability().reason(),
+                        escape(p.availability().detail()));
             }
         }
         out.println();
@@ -74,8 +77,8 @@ final class DoctorCommand extends EnvironmentCommand implements Callable<Integer
         for (ConfigDiscovery.Candidate c : ConfigDiscovery.candidates(files)) {
             boolean present = Files.isRegularFile(c.path());
             out.printf("  %-9s %-7s %-15s %s%s%n", present ? "found" : "-", c.scope().name().toLowerCase(java.util.Locale.ROOT),
-                    c.client().name().toLowerCase(java.util.Locale.ROOT), files.display(c.path()),
-                    present && c.scope() == ConfigScope.PROJECT ? trustState(trust, c.path()) : "");
+                    c.client().name().toLowerCase(java.util.Locale.ROOT), escape(files.display(c.path())),
+                    present && c.scope() == ConfigScope.PROJECT ? escape(trustState(trust, c.path())) : "");
         }
         out.println();
         out.println(problems == 0 ? "nothing to fix; next: mcp-secrets audit"
@@ -121,7 +124,7 @@ final class DoctorCommand extends EnvironmentCommand implements Callable<Integer
     }
 
     private void location(PrintWriter out, FileSystemView files, Path p, boolean directory) throws IOException {
-        String shown = files.display(p);
+        String shown = escape(files.display(p));
         if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
             out.printf("  %-11s %s%n", "-", shown);
             return;

@@ -4,6 +4,7 @@ import dev.mcpsecrets.api.MalformedRefException;
 import dev.mcpsecrets.api.NoSuitableProviderException;
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.SecretException;
+import dev.mcpsecrets.api.internal.text.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -24,9 +25,13 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         return exitCode(e);
     }
 
+    /**
+     * A bad command line: picocli's messages quote the offending argument, which may be a value typed
+     * or pasted where a reference or name was expected, so the line names its position instead.
+     */
     static int onParameterError(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
-        cmd.getErr().println(PREFIX + oneLine(e.getMessage()));
+        cmd.getErr().println(PREFIX + oneLine(ArgumentErrors.describe(e, args)));
         cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
         // run's own failures must not be mistaken for the child's exit code 2
         return cmd.getCommand() instanceof RunCommand ? RunCommand.FAILED_BEFORE_START : Main.USAGE;
@@ -48,17 +53,25 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     static String describe(Exception e) {
         if (e instanceof SecretException se && !(se instanceof MalformedRefException)
                 && !(se instanceof NoSuitableProviderException)) {
-            return "cannot resolve " + se.reference().orElse("the reference") + ": " + se.reason() + " - "
-                    + se.getMessage();
+            // a reference a provider found malformed is not named: it may be a pasted value
+            String subject = se.reason() == Reason.MALFORMED ? "the reference" : se.reference().orElse("the reference");
+            return "cannot resolve " + subject + ": " + se.reason() + " - " + se.getMessage();
         }
-        if (e instanceof CliException || e instanceof SecretException || e instanceof IllegalArgumentException) {
+        if (e instanceof CliException || e instanceof SecretException) {
             return e.getMessage();
         }
-        // an unexpected failure: name it, never dump its message or trace (either could hold anything)
+        if (e instanceof IllegalArgumentException) {
+            // commands turn their own bad-input cases into CliExceptions; this one came from elsewhere
+            // (the JDK's ProcessBuilder quotes the value it rejects), so its message is not shown
+            return "invalid input (" + e.getClass().getSimpleName() + ", details not shown)";
+        }
+        // an unexpected failure: name it, never dump its message or trace (either could hold anything,
+        // an IllegalArgumentException from the JDK included, e.g. ProcessBuilder's quoting a value)
         return "internal error (" + e.getClass().getName() + "); run with --verbose for details";
     }
 
+    /** One line, with every character a terminal could act on escaped. */
     static String oneLine(String s) {
-        return s == null ? "" : s.replace('\r', ' ').replace('\n', ' ');
+        return s == null ? "" : TerminalText.escape(s);
     }
 }

@@ -1,5 +1,7 @@
 package dev.mcpsecrets.cli;
 
+import static dev.mcpsecrets.api.internal.text.TerminalText.escape;
+
 import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
@@ -50,7 +52,7 @@ final class GetCommand extends EnvironmentCommand implements Callable<Integer> {
                 if (reveal) {
                     writeValue(secret);
                 } else {
-                    spec.commandLine().getOut().println(describe(secret));
+                    spec.commandLine().getOut().println(escape(describe(secret)));
                 }
             } finally {
                 secret.destroy();

@@ -1,5 +1,8 @@
 package dev.mcpsecrets.cli;
 
+import static dev.mcpsecrets.api.internal.text.TerminalText.escape;
+
+import dev.mcpsecrets.api.MalformedRefException;
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
@@ -71,7 +74,10 @@ final class KeychainCommand implements Runnable {
             try {
                 return SecretRef.of("keychain", item);
             } catch (IllegalArgumentException e) {
-                throw new CliException(Main.USAGE, "bad keychain item '" + item + "': " + e.getMessage());
+                // an invalid item name may be a value typed in the wrong place: never echoed
+                throw new CliException(Main.USAGE, "bad keychain item (argument SERVICE[/ACCOUNT], "
+                        + MalformedRefException.notShown(item.length()) + "): write SERVICE or SERVICE/ACCOUNT, "
+                        + "without control characters");
             }
         }
 
@@ -84,7 +90,11 @@ final class KeychainCommand implements Runnable {
 
         /** A keychain failure as one line: what was attempted, the reason, and the keychain's sentence. */
         static CliException failure(String action, SecretRef ref, SecretException e) {
-            return new CliException(e.reason() == Reason.MALFORMED ? Main.USAGE : Main.FAILED,
+            if (e.reason() == Reason.MALFORMED) {
+                // the keychain refused the name itself: the message describes it without its text
+                return new CliException(Main.USAGE, "cannot " + action + " the item: " + e.getMessage());
+            }
+            return new CliException(Main.FAILED,
                     "cannot " + action + " " + ref.format() + ": " + e.reason() + " - " + e.getMessage());
         }
     }
@@ -114,7 +124,7 @@ final class KeychainCommand implements Runnable {
             } finally {
                 Arrays.fill(value, '\0');
             }
-            spec.commandLine().getOut().println("stored " + ref.format() + " (" + value.length + " characters)");
+            spec.commandLine().getOut().println(escape("stored " + ref.format() + " (" + value.length + " characters)"));
             return Main.OK;
         }
 
@@ -189,7 +199,7 @@ final class KeychainCommand implements Runnable {
             if (!existed) {
                 throw new CliException(Main.FAILED, "cannot delete " + ref.format() + ": NOT_FOUND - no such item");
             }
-            spec.commandLine().getOut().println("deleted " + ref.format());
+            spec.commandLine().getOut().println(escape("deleted " + ref.format()));
             return Main.OK;
         }
     }

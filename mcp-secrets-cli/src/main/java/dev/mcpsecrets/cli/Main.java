@@ -105,6 +105,8 @@ public final class Main implements Runnable {
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler(ErrorHandler::onParameterError);
+        // '@FILE' would splice a file's text into the arguments, and from there into error messages
+        cli.setExpandAtFiles(false);
         cli.setExitCodeExceptionMapper(ErrorHandler::exitCode);
         try {
             return cli.execute(args);

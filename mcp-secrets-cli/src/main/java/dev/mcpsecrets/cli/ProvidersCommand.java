@@ -1,5 +1,7 @@
 package dev.mcpsecrets.cli;
 
+import static dev.mcpsecrets.api.internal.text.TerminalText.escape;
+
 import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.api.ProviderStatus;
 import dev.mcpsecrets.api.Secrets;
@@ -33,8 +35,9 @@ final class ProvidersCommand extends EnvironmentCommand implements Callable<Inte
             }
             for (ProviderStatus p : providers) {
                 String state = p.availability().available() ? "available" : "unavailable (" + p.availability().reason() + ")";
-                out.printf("%-" + width + "s  %-8s  priority %3d  %-28s %s%n", p.id(),
-                        String.join(",", new TreeSet<>(p.schemes())), p.priority(), state, p.availability().detail());
+                out.printf("%-" + width + "s  %-8s  priority %3d  %-28s %s%n", escape(p.id()),
+                        escape(String.join(",", new TreeSet<>(p.schemes()))), p.priority(), state,
+                        escape(p.availability().detail()));
             }
             out.println(providers.size() + (providers.size() == 1 ? " provider" : " providers"));
         }

@@ -1,5 +1,7 @@
 package dev.mcpsecrets.cli;
 
+import static dev.mcpsecrets.api.internal.text.TerminalText.escape;
+
 import dev.mcpsecrets.api.internal.files.BoundedFiles;
 import dev.mcpsecrets.api.internal.files.FileLimitException;
 import dev.mcpsecrets.api.internal.files.FileLimits;
@@ -47,7 +49,7 @@ final class TrustCommand extends EnvironmentCommand implements Callable<Integer>
         if (list) {
             store.entries().forEach((file, entry) -> {
                 out.println(entry.sha256() + "  " + printable(file));
-                entry.links().forEach(link -> out.println("  via link " + printable(link)));
+                entry.links().forEach(link -> out.println(escape("  via link " + printable(link))));
             });
             return Main.OK;
         }
@@ -59,11 +61,11 @@ final class TrustCommand extends EnvironmentCommand implements Callable<Integer>
                 if (!Files.exists(file)) {
                     throw new CliException(Main.USAGE, file + ": no such file");
                 }
-                out.println((store.revoke(file) ? "revoked " : "was not trusted: ") + file);
+                out.println(escape((store.revoke(file) ? "revoked " : "was not trusted: ") + file));
                 continue;
             }
             TrustStore.Snapshot s = trust(store, file);
-            out.println("trusted " + file + " (sha256 " + s.sha256() + ")");
+            out.println(escape("trusted " + file + " (sha256 " + s.sha256() + ")"));
             if (s.link() != null) {
                 out.println("  a link to " + printable(s.real()) + "; its servers run in " + printable(s.realDirectory()));
             }
@@ -96,15 +98,6 @@ final class TrustCommand extends EnvironmentCommand implements Callable<Integer>
 
     /** Control characters as escapes, so a name or path cannot drive the terminal. */
     static String printable(Object text) {
-        String s = text.toString();
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> {
-            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
-                b.append(String.format("\\u%04x", c));
-            } else {
-                b.appendCodePoint(c);
-            }
-        });
-        return b.toString();
+        return escape(text.toString());
     }
 }

@@ -1,5 +1,7 @@
 package dev.mcpsecrets.cli;
 
+import static dev.mcpsecrets.api.internal.text.TerminalText.escape;
+
 import dev.mcpsecrets.api.Secrets;
 import dev.mcpsecrets.policy.FileSystemView;
 import dev.mcpsecrets.policy.KeyedFingerprinter;
@@ -70,8 +72,8 @@ final class UsagesCommand extends EnvironmentCommand implements Callable<Integer
             }
         }
         byKey.forEach((key, list) -> {
-            out.println(key);
-            list.forEach(u -> out.println("  " + u.place()));
+            out.println(escape(key));
+            list.forEach(u -> out.println("  " + escape(u.place())));
         });
         out.println(byKey.size() + (byKey.size() == 1 ? " value" : " values") + " in " + configs(configs.size() - unread)
                 + (unread > 0 ? "; " + configs(unread) + " could not be read (see above)" : ""));
@@ -109,7 +111,7 @@ final class UsagesCommand extends EnvironmentCommand implements Callable<Integer
             int found = 0;
             for (Usages.Use use : uses) {
                 if (!use.reference() && use.holds(needle)) {
-                    out.println(use.place());
+                    out.println(escape(use.place()));
                     found++;
                 }
             }

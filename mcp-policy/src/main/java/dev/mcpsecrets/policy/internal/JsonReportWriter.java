@@ -99,6 +99,7 @@ public final class JsonReportWriter {
     static JsonGenerator generator(Writer out) throws IOException {
         JsonGenerator g = new JsonFactory().createGenerator(out);
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        g.setCharacterEscapes(JsonTextEscapes.INSTANCE);
         g.useDefaultPrettyPrinter();
         return g;
     }

@@ -1,5 +1,6 @@
 package dev.mcpsecrets.policy.internal;
 
+import dev.mcpsecrets.api.internal.text.TerminalText;
 import dev.mcpsecrets.policy.CheckRun;
 import dev.mcpsecrets.policy.Finding;
 import dev.mcpsecrets.policy.PolicyReport;
@@ -35,7 +36,7 @@ public final class TextReportWriter {
         Map<String, Map<String, List<Finding>>> groups = new LinkedHashMap<>();
         for (Finding f : report.findings()) {
             String file = f.location().file() == null ? "(not in a file)" : display(f.location().file(), options);
-            String server = ServerPointers.serverName(f.location().jsonPointer()).map(s -> "server " + s).orElse("");
+            String server = ServerPointers.serverName(f.location().jsonPointer()).map(s -> "server " + safe(s)).orElse("");
             groups.computeIfAbsent(file, k -> new LinkedHashMap<>()).computeIfAbsent(server, k -> new ArrayList<>()).add(f);
         }
         for (Map.Entry<String, Map<String, List<Finding>>> file : groups.entrySet()) {
@@ -57,13 +58,13 @@ public final class TextReportWriter {
             sb.append("\nChecks that did not complete (the result is incomplete):\n");
             for (CheckRun c : incomplete) {
                 sb.append("  ").append(c.checkId()).append(": ").append(c.status().name().toLowerCase(Locale.ROOT)
-                        .replace('_', ' ')).append(c.detail().isEmpty() ? "" : " (" + c.detail() + ")").append("\n");
+                        .replace('_', ' ')).append(c.detail().isEmpty() ? "" : " (" + safe(c.detail()) + ")").append("\n");
             }
         }
         if (!report.suppressed().isEmpty()) {
             sb.append("\nSuppressed (").append(report.suppressed().size()).append("):\n");
             report.suppressed().forEach(s -> sb.append("  ").append(s.finding().ruleId()).append("  ")
-                    .append(location(s.finding(), options)).append("  reason: ").append(s.suppression().reason())
+                    .append(location(s.finding(), options)).append("  reason: ").append(safe(s.suppression().reason()))
                     .append(s.suppression().optionalExpires().map(d -> " (until " + d + ")").orElse("")).append("\n"));
         }
         out.write(sb.toString());
@@ -74,13 +75,13 @@ public final class TextReportWriter {
         // "CRITICAL" is the longest label: pad to it and keep a space before the rule id
         String label = String.format("%-8s", f.severity().label().toUpperCase(Locale.ROOT));
         sb.append(indent).append(colour(label, f.severity(), options)).append(' ').append(f.ruleId()).append("  ")
-                .append(location(f, options)).append("  ").append(f.title()).append("\n");
+                .append(location(f, options)).append("  ").append(safe(f.title())).append("\n");
         String more = indent + "         ";
-        sb.append(more).append(f.message()).append("\n");
+        sb.append(more).append(safeLines(f.message(), more)).append("\n");
         if (!f.remediation().isEmpty()) {
-            sb.append(more).append("fix: ").append(f.remediation().replace("\n", "\n" + more + "     ")).append("\n");
+            sb.append(more).append("fix: ").append(safeLines(f.remediation(), more + "     ")).append("\n");
         }
-        options.helpUri(f.ruleId()).ifPresent(u -> sb.append(more).append("docs: ").append(u).append("\n"));
+        options.helpUri(f.ruleId()).ifPresent(u -> sb.append(more).append("docs: ").append(safe(u.toString())).append("\n"));
     }
 
     private static String summary(PolicyReport r) {
@@ -125,9 +126,27 @@ public final class TextReportWriter {
     private static String display(Path file, ReportOptions options) {
         Path p = file.toAbsolutePath().normalize();
         if (options.home() != null && p.startsWith(options.home()) && !p.equals(options.home())) {
-            return "~/" + options.home().relativize(p).toString().replace('\\', '/');
+            return safe("~/" + options.home().relativize(p).toString().replace('\\', '/'));
         }
-        return p.toString();
+        return safe(p.toString());
+    }
+
+    /**
+     * Names, paths and messages come from config files anyone may have written: every character a
+     * terminal would act on is escaped, so that only this writer's own colour codes reach it.
+     */
+    private static String safe(String text) {
+        return TerminalText.escape(text);
+    }
+
+    /** Each line escaped on its own, continued at the given indent. */
+    private static String safeLines(String text, String indent) {
+        String[] lines = text.split("\n", -1);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            sb.append(i == 0 ? "" : "\n" + indent).append(safe(lines[i]));
+        }
+        return sb.toString();
     }
 
     private static String bold(String text, ReportOptions options) {

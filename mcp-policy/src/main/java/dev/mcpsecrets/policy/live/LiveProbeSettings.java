@@ -160,14 +160,15 @@ public record LiveProbeSettings(URI githubApiUrl, Set<String> allowedGithubScope
             return t.chars().allMatch(Character::isDigit) && !t.isEmpty() ? Duration.ofSeconds(Long.parseLong(t))
                     : Duration.parse(t);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(TIMEOUT + " must be seconds (5) or ISO-8601 (PT5S), got '" + t + "'", e);
+            throw new IllegalArgumentException(TIMEOUT + " must be seconds (5) or ISO-8601 (PT5S)", e);
         }
     }
 
     private static URI checkApiUrl(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!url.isAbsolute() || url.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new IllegalArgumentException(GITHUB_API_URL + " must be an absolute https URL, got '" + url + "'");
+            // not echoed: text that is no URL may hold a token (x-access-token:…@github.com)
+            throw new IllegalArgumentException(GITHUB_API_URL + " must be an absolute https URL");
         }
         if (url.getRawUserInfo() != null || url.getRawQuery() != null || url.getRawFragment() != null) {
             throw new IllegalArgumentException(GITHUB_API_URL + " must have no user, query or fragment: '"
@@ -175,7 +176,7 @@ public record LiveProbeSettings(URI githubApiUrl, Set<String> allowedGithubScope
         }
         if (scheme.equals("http") && !Hosts.isLoopbackLiteral(url.getHost())) {
             throw new IllegalArgumentException(GITHUB_API_URL + " must use https (a token would cross the network in "
-                    + "clear text): " + url);
+                    + "clear text): http://" + url.getHost() + "...");
         }
         String text = url.toString();
         return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : url;

@@ -1,5 +1,6 @@
 package dev.mcpsecrets.api.internal;
 
+import dev.mcpsecrets.api.MalformedRefException;
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.SecretRef;
 import org.slf4j.Logger;
@@ -46,7 +47,10 @@ public final class AuditLog {
      */
     public void failed(SecretRef ref, String providerId, Reason reason, long nanos) {
         if (Holder.LOG.isInfoEnabled()) {
-            Holder.LOG.info("resolve ref={} provider={} outcome={} micros={}", ref, providerId, reason, nanos / 1000);
+            // a reference its provider found malformed may be a pasted value: logged by scheme and length
+            Object shown = reason == Reason.MALFORMED
+                    ? "'" + ref.scheme() + ":' " + MalformedRefException.notShown(ref.format().length()) : ref;
+            Holder.LOG.info("resolve ref={} provider={} outcome={} micros={}", shown, providerId, reason, nanos / 1000);
         }
     }
 }

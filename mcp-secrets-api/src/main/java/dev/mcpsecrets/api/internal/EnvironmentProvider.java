@@ -1,6 +1,7 @@
 package dev.mcpsecrets.api.internal;
 
 import dev.mcpsecrets.api.Availability;
+import dev.mcpsecrets.api.MalformedRefException;
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.ResolveContext;
 import dev.mcpsecrets.api.Secret;
@@ -33,8 +34,10 @@ public final class EnvironmentProvider implements SecretProvider {
     public Secret resolve(SecretRef ref, ResolveContext ctx) throws SecretException {
         String name = ref.body();
         if (!isVariableName(name)) {
-            throw new SecretException(Reason.MALFORMED, ref.format(),
-                    "'" + name + "' is not an environment variable name (letters, digits and '_', not starting with a digit)");
+            // not a name, so possibly a value pasted after env: (env:postgresql://app:pw@db): never shown
+            throw MalformedRefException.of(ref, ref.scheme().length() + 1,
+                    "the part after 'env:' is not an environment variable name "
+                    + "(letters, digits and '_', not starting with a digit)");
         }
         String value = ctx.getenv(name);
         if (value == null) {

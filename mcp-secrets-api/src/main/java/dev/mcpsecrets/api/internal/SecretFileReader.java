@@ -1,5 +1,6 @@
 package dev.mcpsecrets.api.internal;
 
+import dev.mcpsecrets.api.MalformedRefException;
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.ResolveContext;
 import dev.mcpsecrets.api.Secret;
@@ -118,7 +119,7 @@ final class SecretFileReader {
             }
             return path.toAbsolutePath();
         } catch (InvalidPathException e) {
-            throw new SecretException(Reason.MALFORMED, ref.format(), "not a valid path: " + e.getReason());
+            throw MalformedRefException.of(ref, -1, "not a valid path: " + e.getReason());
         }
     }
 

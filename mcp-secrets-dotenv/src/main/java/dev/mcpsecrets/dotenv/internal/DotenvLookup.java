@@ -1,5 +1,6 @@
 package dev.mcpsecrets.dotenv.internal;
 
+import dev.mcpsecrets.api.MalformedRefException;
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.ResolveContext;
 import dev.mcpsecrets.api.Secret;
@@ -56,7 +57,7 @@ final class DotenvLookup {
         int hash = body.lastIndexOf('#');
         String key = hash < 0 ? body : body.substring(hash + 1);
         if (!DotenvFile.isValidKey(key)) {
-            throw new SecretException(Reason.MALFORMED, ref.format(), hash < 0
+            throw MalformedRefException.of(ref, -1, hash < 0
                     ? "expected dotenv:KEY or dotenv:/path/to/file.env#KEY; a key is letters, digits, '_', '.', '-'"
                     : "the part after '#' must be a key of letters, digits, '_', '.', '-'");
         }
@@ -115,7 +116,7 @@ final class DotenvLookup {
     private static Candidate explicitFile(SecretRef ref, String path, ResolveContext ctx) throws SecretException {
         try {
             if (path.isEmpty()) {
-                throw new SecretException(Reason.MALFORMED, ref.format(), "the file name before '#' is empty");
+                throw MalformedRefException.of(ref, ref.scheme().length() + 1, "the file name before '#' is empty");
             }
             Path file;
             if (path.startsWith("~/")) {
@@ -131,7 +132,7 @@ final class DotenvLookup {
                     .map(SearchPath.Directory::dir).findFirst().orElse(null);
             return new Candidate(file, dedicated);
         } catch (InvalidPathException e) {
-            throw new SecretException(Reason.MALFORMED, ref.format(), "not a valid path: " + e.getReason());
+            throw MalformedRefException.of(ref, -1, "not a valid path: " + e.getReason());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mcpsecrets.keychain.internal;
 
+import dev.mcpsecrets.api.MalformedRefException;
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.SecretRef;
@@ -50,8 +51,7 @@ public record KeychainItem(String service, String account) {
         try {
             return new KeychainItem(service, account);
         } catch (IllegalArgumentException e) {
-            throw new SecretException(Reason.MALFORMED, ref.format(),
-                    ref.format() + ": " + e.getMessage() + "; write " + FORM);
+            throw MalformedRefException.of(ref, -1, e.getMessage() + "; write " + FORM);
         }
     }
 

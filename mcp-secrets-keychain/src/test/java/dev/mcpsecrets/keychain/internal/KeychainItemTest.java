@@ -46,9 +46,10 @@ class KeychainItemTest {
         assertThatThrownBy(() -> KeychainItem.of(SecretRef.of("keychain", "/alice"), ENV))
                 .isInstanceOfSatisfying(SecretException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
-                    assertThat(e.getMessage()).contains("keychain:/alice").contains("service name is empty")
-                            .contains("keychain:SERVICE/ACCOUNT");
-                    assertThat(e.reference()).contains("keychain:/alice");
+                    // a body the keychain rejects may be a value typed in the wrong place: not quoted
+                    assertThat(e.getMessage()).doesNotContain("alice").contains("'keychain:'")
+                            .contains("service name is empty").contains("keychain:SERVICE/ACCOUNT");
+                    assertThat(e.reference()).hasValueSatisfying(r -> assertThat(r).doesNotContain("alice"));
                 });
     }
 

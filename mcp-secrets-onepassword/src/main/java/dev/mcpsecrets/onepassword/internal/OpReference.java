@@ -45,7 +45,8 @@ record OpReference(String text, String vault, String item, String section, Strin
      */
     static OpReference parse(SecretRef ref) throws MalformedRefException {
         String text = ref.format();
-        String shown = "'" + text + "'";
+        // a malformed op: reference may be a pasted value: described, never quoted
+        String shown = "'op:' " + MalformedRefException.notShown(text.length());
         String body = ref.body();
         int offset = ref.scheme().length() + 1;
         if (!body.startsWith("//")) {
@@ -88,8 +89,8 @@ record OpReference(String text, String vault, String item, String section, Strin
             boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                     || c == '-' || c == '_' || c == '.' || c == ' ';
             if (!ok) {
-                throw new MalformedRefException(shown, position + i, "the " + name + " part has the character '"
-                        + printable(c) + "', which 1Password references do not allow (letters, digits, '-', '_', '.'"
+                throw new MalformedRefException(shown, position + i, "the " + name + " part has a character "
+                        + "1Password references do not allow (letters, digits, '-', '_', '.'"
                         + " and spaces); refer to the " + name + " by its ID instead");
             }
         }
@@ -105,23 +106,18 @@ record OpReference(String text, String vault, String item, String section, Strin
             if (key.equals("attribute") && ATTRIBUTES.contains(value)) {
                 attribute = value;
             } else if (key.equals("attribute")) {
-                throw new MalformedRefException(shown, position, "unknown attribute '" + value + "'; known: "
+                throw new MalformedRefException(shown, position, "unknown attribute; known: "
                         + String.join(", ", new java.util.TreeSet<>(ATTRIBUTES)));
             } else if (key.equals("ssh-format") && value.equals("openssh")) {
                 sshFormat = value;
             } else if (key.equals("ssh-format")) {
-                throw new MalformedRefException(shown, position, "unknown ssh-format '" + value + "'; known: openssh");
+                throw new MalformedRefException(shown, position, "unknown ssh-format; known: openssh");
             } else {
                 throw new MalformedRefException(shown, position,
-                        "unknown query parameter '" + key + "'; known: attribute, ssh-format");
+                        "unknown query parameter; known: attribute, ssh-format");
             }
         }
         return new String[] {attribute, sshFormat};
-    }
-
-    private static String printable(char c) {
-        return Character.isISOControl(c) || Character.isWhitespace(c)
-                ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.mcpsecrets.policy.Severity;
 import dev.mcpsecrets.policy.config.JsonValue;
 import dev.mcpsecrets.policy.config.McpConfigFile;
 import dev.mcpsecrets.policy.config.McpServer;
+import dev.mcpsecrets.policy.config.ServerShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +73,8 @@ public final class CommandLineSecretCheck implements PolicyCheck {
         }
         for (McpConfigFile config : context.configs()) {
             for (McpServer server : config.servers()) {
-                ShellScript.scriptArgument(server.commandLine()).ifPresent(arg -> lookups(server, arg, all, findings));
+                ShellScript.scriptArgument(server.commandLine()).ifPresent(arg -> lookups(server,
+                        Remediation.shapeOf(server, context.serverCatalog()), arg, all, findings));
             }
         }
         return findings.stream();
@@ -89,8 +91,8 @@ public final class CommandLineSecretCheck implements PolicyCheck {
                 .build();
     }
 
-    private static void lookups(McpServer server, JsonValue.StringValue arg, List<Plaintext> all,
-            List<Finding> findings) {
+    private static void lookups(McpServer server, Optional<ServerShape> shape, JsonValue.StringValue arg,
+            List<Plaintext> all, List<Finding> findings) {
         ShellScript script = ShellScript.parse(arg.value());
         List<String> refs = new ArrayList<>();
         List<String> tools = new ArrayList<>();
@@ -106,6 +108,7 @@ public final class CommandLineSecretCheck implements PolicyCheck {
         if (refs.isEmpty()) {
             return;
         }
+        List<String> command = Remediation.commandWithout(server, shape, all);
         findings.add(Finding.builder(SHELL_LOOKUP, Severity.LOW)
                 .title("Secret fetched by a shell wrapper")
                 .message("Server '" + server.label() + "' fetches " + refs.size() + " secret(s) with "
@@ -114,9 +117,9 @@ public final class CommandLineSecretCheck implements PolicyCheck {
                         + "server with an empty credential")
                 .location(arg.location())
                 .remediation("Let mcp-secrets resolve it without a shell (it fails before start when the secret is "
-                        + "missing): " + Remediation.runLine(refs, Remediation.commandWithout(server, all))
-                        + "  — in the config: " + Remediation.runEntry(refs, Remediation.commandWithout(server, all))
-                        + "; move the other NAME=value words to \"env\".")
+                        + "missing): " + Remediation.runLine(refs, command)
+                        + "  — in the config: " + Remediation.runEntry(refs, command)
+                        + "; move the other NAME=value words to \"env\"." + Remediation.placeholderNote(command))
                 .build());
     }
 

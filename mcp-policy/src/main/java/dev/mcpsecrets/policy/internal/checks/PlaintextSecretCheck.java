@@ -173,10 +173,11 @@ public final class PlaintextSecretCheck implements PolicyCheck {
                     + "e.g. \"" + name + "\": \"" + ref + "\", resolved by mcp-secrets run.";
         }
         List<String> assignment = List.of(name + "=" + ref);
-        List<String> command = Remediation.commandWithout(p.server(), all);
+        List<String> command = Remediation.commandWithout(p.server(), p.shape(), all);
         return rotate + "Replace the value with a reference: \"" + name + "\": \"" + ref + "\" (or keychain:"
                 + p.server().name() + "/" + Remediation.field(name) + ", dotenv:" + name + "), and start the server "
                 + "through mcp-secrets, which resolves it at launch: " + Remediation.runLine(assignment, command)
-                + "  — in the config: " + Remediation.runEntry(assignment, command);
+                + "  — in the config: " + Remediation.runEntry(assignment, command)
+                + Remediation.placeholderNote(command);
     }
 }

@@ -4,11 +4,14 @@ import static dev.mcpsecrets.api.internal.files.FileSafety.shellQuote;
 
 import dev.mcpsecrets.policy.config.JsonValue;
 import dev.mcpsecrets.policy.config.McpServer;
+import dev.mcpsecrets.policy.config.ServerCatalog;
 import dev.mcpsecrets.policy.config.ServerShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Builds the exact fixes the findings name: a reference to put in place, and the mcp-secrets run line. */
@@ -65,49 +68,139 @@ final class Remediation {
         return line;
     }
 
+    /** Launchers whose name may be shown: a fixed list, never the config's own word. */
+    private static final Set<String> PROGRAMS = Set.of("npx", "node", "uvx", "uv", "python", "python3", "pipx",
+            "docker", "podman", "deno", "bun", "bunx", "pnpm", "pnpx", "yarn", "npm", "java", "go", "dotnet",
+            "ruby", "php", "sh", "bash", "zsh");
+
+    /** Flags and subcommands of those launchers that carry no value of their own. */
+    private static final Set<String> WORDS = Set.of("-y", "--yes", "-i", "--interactive", "--rm", "-t", "--tty",
+            "--init", "-q", "--quiet", "run", "exec", "dlx", "x", "-m", "stdio", "--stdio", "start", "serve", "-e",
+            "--env", "-jar", "--");
+
+    private static final Pattern VERSION = Pattern.compile("latest|v?\\d{1,6}(\\.\\d{1,6}){0,3}([-+][0-9A-Za-z.]{1,20})?");
+
     /**
-     * The server's command with its plaintext secrets taken out: a {@code --flag=secret} word is
-     * dropped (with a {@code --flag} before a secret word), the secret is cut out of any other word.
+     * The server's command rebuilt from what is known to be safe to show: the launcher's name from a
+     * fixed list, flags from a fixed vocabulary, the catalogued package name. Every other word becomes
+     * {@code <argN>} (N its position in the command, the program being 0), since no rule vouched for it
+     * and it may hold a credential no pattern recognised ({@code -k <token>}, {@code --pat <token>}).
+     * Words holding a plaintext secret that was found are left out, with the flag before them.
      *
      * @param server the server
-     * @param secrets the plaintext secrets found in this server's entry
+     * @param shape what the catalog knows about it
+     * @param secrets the plaintext secrets found in the configs
      * @return the words, safe to show
      */
-    static List<String> commandWithout(McpServer server, java.util.Collection<Plaintext> secrets) {
+    static List<String> commandWithout(McpServer server, Optional<ServerShape> shape,
+            java.util.Collection<Plaintext> secrets) {
+        List<String> command = serverCommand(server);
         List<String> words = new ArrayList<>();
-        for (String w : serverCommand(server)) {
-            String cut = w;
+        boolean previousDropped = false;
+        for (int i = 0; i < command.size(); i++) {
+            String w = command.get(i);
+            boolean secret = false;
             for (Plaintext p : secrets) {
-                if (p.server() == server && !p.value().isEmpty() && cut.contains(p.value())) {
-                    cut = cut.startsWith("-") && cut.endsWith("=" + p.value()) ? ""
-                            : cut.replace(p.value(), "").replace(":@", "@");
-                    if (cut.isEmpty() && !words.isEmpty() && words.get(words.size() - 1).startsWith("-")
-                            && !w.startsWith("-")) {
-                        words.remove(words.size() - 1);
-                    }
+                if (p.server() == server && !p.value().isEmpty() && w.contains(p.value())) {
+                    secret = true;
                 }
             }
-            if (!cut.isEmpty()) {
-                words.add(cut);
+            if (secret) {
+                // the flag that introduced the secret goes with it
+                if (!w.startsWith("-") && !words.isEmpty() && i > 0 && command.get(i - 1).startsWith("-")
+                        && !previousDropped) {
+                    words.remove(words.size() - 1);
+                }
+                previousDropped = true;
+                continue;
             }
+            previousDropped = false;
+            words.add(safeWord(w, i, shape));
         }
         return words;
+    }
+
+    /**
+     * The same for a server of which no secret is known to be on the command line.
+     *
+     * @param server the server
+     * @param shape what the catalog knows about it
+     * @return the words, safe to show
+     */
+    static List<String> safeCommand(McpServer server, Optional<ServerShape> shape) {
+        return commandWithout(server, shape, List.of());
+    }
+
+    /**
+     * What the placeholders mean, to follow a line that has any.
+     *
+     * @param words the words of a command built here
+     * @return a sentence, or an empty string
+     */
+    static String placeholderNote(List<String> words) {
+        for (String w : words) {
+            if (PLACEHOLDER.matcher(w).matches()) {
+                return " (<argN> stands for word N of the current command, 0 being the program: copy those "
+                        + "words from the config yourself; they are not repeated here as they may hold a credential)";
+            }
+        }
+        return "";
+    }
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("<(command|arg\\d+)>");
+
+    private static String safeWord(String word, int index, Optional<ServerShape> shape) {
+        if (index == 0) {
+            String name = program(word);
+            return PROGRAMS.contains(name) ? name : "<command>";
+        }
+        if (WORDS.contains(word) || shape.map(s -> isPackage(word, s)).orElse(false)) {
+            return word;
+        }
+        return "<arg" + index + ">";
+    }
+
+    /**
+     * What the catalog knows about the server, also when it is started through a shell wrapper or
+     * {@code mcp-secrets run}, where the package is a word of the inner command.
+     *
+     * @param server the server
+     * @param catalog the catalog
+     * @return its shape, or empty
+     */
+    static Optional<ServerShape> shapeOf(McpServer server, ServerCatalog catalog) {
+        Optional<ServerShape> direct = catalog.identify(server);
+        if (direct.isPresent()) {
+            return direct;
+        }
+        List<String> words = serverCommand(server);
+        for (ServerShape shape : catalog.shapes()) {
+            for (String w : words) {
+                if (isPackage(w, shape)) {
+                    return Optional.of(shape);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isPackage(String word, ServerShape shape) {
+        for (String p : shape.packages()) {
+            if (word.equals(p)) {
+                return true;
+            }
+            if (word.length() > p.length() + 1 && word.startsWith(p)
+                    && (word.charAt(p.length()) == '@' || word.charAt(p.length()) == ':')
+                    && VERSION.matcher(word.substring(p.length() + 1)).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String program(String token) {
         int slash = Math.max(token.lastIndexOf('/'), token.lastIndexOf('\\'));
         return token.substring(slash + 1);
-    }
-
-    /**
-     * The shell line that starts the server with its secrets resolved from references.
-     *
-     * @param server the server
-     * @param refs {@code NAME=reference} assignments
-     * @return e.g. {@code mcp-secrets run --env GITHUB_TOKEN=op://Private/GitHub/token -- npx -y …}
-     */
-    static String runLine(McpServer server, List<String> refs) {
-        return runLine(refs, serverCommand(server));
     }
 
     /**
@@ -125,17 +218,6 @@ final class Remediation {
         sb.append(" --");
         command.forEach(w -> sb.append(' ').append(shellQuote(w)));
         return sb.toString();
-    }
-
-    /**
-     * The config entry that does the same as {@link #runLine}: {@code "command": "mcp-secrets", "args": […]}.
-     *
-     * @param server the server
-     * @param refs {@code NAME=reference} assignments
-     * @return the JSON members
-     */
-    static String runEntry(McpServer server, List<String> refs) {
-        return runEntry(refs, serverCommand(server));
     }
 
     /**

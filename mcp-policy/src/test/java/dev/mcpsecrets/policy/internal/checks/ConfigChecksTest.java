@@ -73,7 +73,7 @@ class ConfigChecksTest {
                 + " \"TOKEN=$(op read op://Private/GitHub/token) exec npx -y @modelcontextprotocol/server-github\"]}}}");
         assertThat(findings).extracting(Finding::ruleId).containsExactly("MCP-CMD-002", "MCP-CMD-002");
         assertThat(findings.get(0).remediation()).contains(
-                "mcp-secrets run --env MYSQL_PASSWORD=keychain:mysql_root_password -- node /path/to/mysql-server.js");
+                "mcp-secrets run --env MYSQL_PASSWORD=keychain:mysql_root_password -- node '<arg1>'");
         assertThat(findings.get(1).remediation()).contains(
                 "mcp-secrets run --env TOKEN=op://Private/GitHub/token -- npx -y @modelcontextprotocol/server-github");
     }
