@@ -19,6 +19,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
+import org.slf4j.LoggerFactory;
 
 /**
  * The leak hunt over MCP client configs: a planted value ({@link Planted}: any Unicode, NUL, quotes,
@@ -110,8 +111,12 @@ class LeakHuntProperties {
             assertThat(box.environment().get("XDG_CONFIG_HOME")).startsWith(box.root.toString());
             assertThat(box.environment().get("DBUS_SESSION_BUS_ADDRESS")).startsWith("unix:path=" + box.root);
             assertThat(box.environment().get("PATH")).isEmpty();
-            LeakSandbox.Outcome run = box.run("run", "--", box.stub.toString());
+            LeakSandbox.Outcome run = box.run("run", "--env", "A=env:HOME", "--", box.stub.toString());
             assertThat(run.exitCode()).as(run.all()).isEqualTo(LeakSandbox.STUB_EXIT);
+            if (LoggerFactory.getLogger(RunCommand.class).isInfoEnabled()) {
+                // the SLF4J lines are captured, so the hunt greps them too
+                assertThat(run.channels().get("System.err and SLF4J log")).contains("resolved 1 secret(s)");
+            }
             LeakSandbox.Outcome keychain = box.run("get", "keychain:leakhunt/x");
             assertThat(keychain.exitCode()).as(keychain.all()).isEqualTo(1);
             assertThat(keychain.channels().get("stderr")).contains("does not exist");
