@@ -54,6 +54,10 @@ class LeakHuntInputProperties {
     static final java.util.Set<ReferencePosition> LINE_PARSER_POSITIONS = java.util.EnumSet.of(
             ReferencePosition.RUN_ENV_NO_NAME, ReferencePosition.RUN_ENV_FILE_BARE_LINE, ReferencePosition.USAGES_REF);
 
+    /** Files in the user's home and settings that commands read besides MCP configs. */
+    enum HomeFile { BASHRC_EXPORT, ZSHRC_QUOTED, CLAUDE_SECRETS_DOTENV, USER_DOTENV, SUPPRESSIONS_FILE, BASELINE_FILE,
+        TRUST_STORE }
+
     /** Commands that read a value from stdin. */
     enum StdinCommand { DOTENV_SET_FILE, DOTENV_SET_DEFAULT, DOTENV_SET_PROFILE, USAGES_VALUE_STDIN_PRESENT,
         USAGES_VALUE_STDIN_ABSENT, KEYCHAIN_SET }
@@ -69,7 +73,7 @@ class LeakHuntInputProperties {
     }
 
     /** Secret values that contain no NUL: everything but NUL must be delivered to the child or refused quietly. */
-    @Property(tries = 250, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED)
     void resolvedSecretsWithoutNulNeverReachOutput(@ForAll("planted") Planted planted, @ForAll Source source,
             @ForAll DotenvForm form, @ForAll SecretCommand command) {
         Planted value = new Planted(planted.marker(), planted.withoutNul());
@@ -120,8 +124,14 @@ class LeakHuntInputProperties {
         hunt(text, position.name(), box -> List.of(optionCommand(box, text.text(), position)));
     }
 
+    /** Shell startup files, private .env files, suppressions, baselines and the trust store, also broken. */
+    @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
+    void homeFilesNeverReachOutput(@ForAll("planted") Planted planted, @ForAll HomeFile file, @ForAll boolean json) {
+        hunt(planted, file.name(), box -> homeFileCommand(box, planted, file, json));
+    }
+
     /** Values piped on stdin (dotenv set, usages --value-stdin, keychain set), also broken UTF-8. */
-    @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 150, shrinking = ShrinkingMode.BOUNDED)
     void stdinValuesNeverReachOutput(@ForAll("planted") Planted planted, @ForAll StdinCommand command,
             @ForAll boolean invalidUtf8) {
         hunt(planted, command + (invalidUtf8 ? " invalid UTF-8" : ""), box -> stdinCommand(box, planted, command,
@@ -296,6 +306,49 @@ class LeakHuntInputProperties {
             }
             case KEYCHAIN_SET -> outcomes.add(box.run(stdin, List.of(), "keychain", "set", "leakhunt/token"));
             default -> throw new IllegalArgumentException(command.name());
+        }
+        return outcomes;
+    }
+
+    static List<LeakSandbox.Outcome> homeFileCommand(LeakSandbox box, Planted planted, HomeFile file, boolean json) {
+        String v = planted.text();
+        String config = box.write("work/.mcp.json", "{\"mcpServers\": {\"a\": {\"command\": \"" + box.stub
+                + "\", \"env\": {\"T\": \"env:HOME\"}}}}").toString();
+        List<String> audit = new ArrayList<>(List.of("audit", "--skip=" + AuditCommand.GIT_HISTORY_CHECK));
+        if (json) {
+            audit.addAll(List.of("--format", "json"));
+        }
+        List<LeakSandbox.Outcome> outcomes = new ArrayList<>();
+        switch (file) {
+            case BASHRC_EXPORT, ZSHRC_QUOTED -> {
+                box.write(file == HomeFile.BASHRC_EXPORT ? "home/.bashrc" : "home/.zshrc", file == HomeFile.BASHRC_EXPORT
+                        ? "alias ll='ls -l'\nexport GITHUB_TOKEN=" + v + "\n"
+                        : "export OPENAI_API_KEY=\"" + v + "\"\nexport PATH=\"$HOME/bin:$PATH\"\n");
+                audit.add(config);
+                outcomes.add(box.run(audit.toArray(String[]::new)));
+            }
+            case CLAUDE_SECRETS_DOTENV, USER_DOTENV -> {
+                box.privateFile(file == HomeFile.USER_DOTENV ? "xdg-config/mcp-secrets/.env" : "home/.claude/secrets/.env",
+                        ("A=1\nPLANTED_KEY=" + v + "\n").getBytes(StandardCharsets.UTF_8));
+                audit.add(config);
+                outcomes.add(box.run(audit.toArray(String[]::new)));
+                outcomes.add(box.run("doctor"));
+                outcomes.add(box.run("get", "dotenv:PLANTED_OTHER"));
+            }
+            case SUPPRESSIONS_FILE, BASELINE_FILE -> {
+                Path f = box.write("policy.json", "{\"suppressions\": [{\"rule\": \"" + v + "\", \"reason\": " + v + "}]");
+                audit.addAll(List.of(file == HomeFile.SUPPRESSIONS_FILE ? "--suppressions" : "--baseline", f.toString(),
+                        config));
+                outcomes.add(box.run(audit.toArray(String[]::new)));
+            }
+            case TRUST_STORE -> {
+                box.privateFile("xdg-config/mcp-secrets/trusted.json", ("{\"version\": 1, \"files\": {\"" + v + "\": "
+                        + v + "}}").getBytes(StandardCharsets.UTF_8));
+                outcomes.add(box.run("trust", "--list"));
+                outcomes.add(box.run("run", "--config", config, "--server", "a"));
+                outcomes.add(box.run("doctor"));
+            }
+            default -> throw new IllegalArgumentException(file.name());
         }
         return outcomes;
     }
