@@ -13,6 +13,11 @@ final class LeakConfigs {
     static final String NAME = "@@N@@";
     /** Stands for the command (a JSON string body). */
     static final String COMMAND = "@@C@@";
+    /**
+     * A token every rule recognises, beside the planted value in command lines: its finding makes the
+     * report print a fix for the entry, which is where an unrecognised argument would be copied.
+     */
+    static final String KNOWN_TOKEN_ARGS = "\"--github-token\", \"ghp_0123456789abcdefghijABCDEFGHIJ012345\", ";
 
     private LeakConfigs() {
     }
@@ -57,14 +62,14 @@ final class LeakConfigs {
                 + "\"headers\": {\"Authorization\": \"Bearer " + VALUE + "\", \"X-Api-Key\": \"" + VALUE + "\"}"),
         INPUT_DEFAULT(false, "\"command\": \"" + COMMAND + "\", \"env\": {\"TOKEN\": \"${input:tok}\", \"OTHER\": \""
                 + VALUE + "\"}"),
-        ARG_BARE(true, "\"command\": \"" + COMMAND + "\", \"args\": [\"-y\", \"some-mcp-server\", \"" + VALUE + "\"]"),
-        ARG_FLAG_EQUALS(true, "\"command\": \"" + COMMAND + "\", \"args\": [\"-y\", \"some-mcp-server\", \"--api-key="
+        ARG_BARE(true, "\"command\": \"" + COMMAND + "\", \"args\": [" + KNOWN_TOKEN_ARGS + "\"-y\", \"some-mcp-server\", \"" + VALUE + "\"]"),
+        ARG_FLAG_EQUALS(true, "\"command\": \"" + COMMAND + "\", \"args\": [" + KNOWN_TOKEN_ARGS + "\"-y\", \"some-mcp-server\", \"--api-key="
                 + VALUE + "\"]"),
-        ARG_DASH_K(true, "\"command\": \"" + COMMAND + "\", \"args\": [\"-y\", \"some-mcp-server\", \"-k\", \"" + VALUE
+        ARG_DASH_K(true, "\"command\": \"" + COMMAND + "\", \"args\": [" + KNOWN_TOKEN_ARGS + "\"-y\", \"some-mcp-server\", \"-k\", \"" + VALUE
                 + "\"]"),
-        ARG_PAT(true, "\"command\": \"" + COMMAND + "\", \"args\": [\"-y\", \"@org/github-mcp\", \"--pat\", \"" + VALUE
+        ARG_PAT(true, "\"command\": \"" + COMMAND + "\", \"args\": [" + KNOWN_TOKEN_ARGS + "\"-y\", \"@org/github-mcp\", \"--pat\", \"" + VALUE
                 + "\", \"--toolsets\", \"repos\"]"),
-        ARG_DATABASE_URL(true, "\"command\": \"" + COMMAND + "\", \"args\": [\"-y\", \"@modelcontextprotocol/server-postgres\", "
+        ARG_DATABASE_URL(true, "\"command\": \"" + COMMAND + "\", \"args\": [" + KNOWN_TOKEN_ARGS + "\"-y\", \"@modelcontextprotocol/server-postgres\", "
                 + "\"postgresql://app:" + VALUE + "@db.internal:5432/app\"]"),
         ARG_SHELL(true, "\"command\": \"sh\", \"args\": [\"-c\", \"curl -s -H 'Authorization: Bearer " + VALUE
                 + "' https://api.example.com/x | node server.js --token " + VALUE + "\"]"),
