@@ -33,14 +33,15 @@ import org.slf4j.LoggerFactory;
  * <p>Every command runs in-process in a {@link LeakSandbox}: HOME, XDG directories and the D-Bus address
  * point into a temporary directory, PATH is empty, and {@code run} only ever starts the sandbox's stub.
  *
- * <p>Budget: 2,000 tries in all (1,000 here, 1,000 in {@link LeakHuntInputProperties}) in at most 60 s of one
+ * <p>Budget: 2,000 tries in all (1,000 here, 1,000 in {@link LeakHuntInputPropertiesTest}) in at most 60 s of one
  * core's CPU time, so the suite stays within 60 s on a two-core CI runner (one core left to the JIT and GC):
  * each try builds a fresh sandbox and runs one or two commands, 20 to 40 ms of CPU. Scale the tries with
  * {@code -Dleakhunt.scale=0.1} (quick local run) or {@code -Dleakhunt.scale=5} (a long hunt); see
- * {@link LeakHuntTries}.
+ * {@link LeakHuntTries}. Measured on a two-core machine: the 1,050 tries enabled while leak fixes are pending
+ * took 26 s.
  */
 @AddLifecycleHook(LeakHuntTries.class)
-class LeakHuntProperties {
+class LeakHuntPropertiesTest {
     /** Commands that read a config file. */
     enum ConfigCommand {
         AUDIT_TEXT, AUDIT_JSON, AUDIT_SARIF, AUDIT_OUTPUT_SARIF, AUDIT_OUTPUT_TEXT, AUDIT_DISCOVERED, AUDIT_DIRECTORY,

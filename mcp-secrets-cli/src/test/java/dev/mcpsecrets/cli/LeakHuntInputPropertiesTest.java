@@ -21,11 +21,11 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  * form of the planted marker may appear in any output, log line or report, except {@code get --reveal}
  * and the child of {@code run} (the sandbox's stub, whose output is not captured: it prints nothing).
  *
- * <p>Budget: 1,000 tries here, half of the suite's 2,000 (see {@link LeakHuntProperties} for the time budget);
- * scale with {@code -Dleakhunt.scale}.
+ * <p>Budget: 1,000 tries here, half of the suite's 2,000 (see {@link LeakHuntPropertiesTest} for the time
+ * budget); scale with {@code -Dleakhunt.scale}.
  */
 @AddLifecycleHook(LeakHuntTries.class)
-class LeakHuntInputProperties {
+class LeakHuntInputPropertiesTest {
     /** Where a resolved secret comes from. */
     enum Source { ENV_VARIABLE, SECRET_FILE, DOTENV_SEARCHED, DOTENV_NAMED_FILE }
 
