@@ -84,7 +84,7 @@ final class AuditCommand extends EnvironmentCommand implements Callable<Integer>
             description = "A host --live may contact besides loopback (repeatable).")
     List<String> allowedHosts = new ArrayList<>();
 
-    @Option(names = "--github-api-url", paramLabel = "URL",
+    @Option(names = "--github-api-url", paramLabel = "URL", converter = OptionTypes.UrlConverter.class,
             description = "The GitHub REST API --live asks (default https://api.github.com; GitHub Enterprise: "
                     + "https://HOST/api/v3).")
     URI githubApiUrl;

@@ -69,7 +69,8 @@ final class EnvFile {
         }
         String ref = assignment.substring(eq + 1).strip();
         if (ref.isEmpty()) {
-            throw new CliException(RunCommand.FAILED_BEFORE_START, where + ": " + name + " has no reference");
+            // the name is not shown either: "NAME=" may be a pasted base64 secret ending in '='
+            throw new CliException(RunCommand.FAILED_BEFORE_START, where + ": nothing after '=' (a reference is needed)");
         }
         pairs.put(name, ref);
     }

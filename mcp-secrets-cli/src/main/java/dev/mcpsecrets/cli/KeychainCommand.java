@@ -94,8 +94,9 @@ final class KeychainCommand implements Runnable {
                 // the keychain refused the name itself: the message describes it without its text
                 return new CliException(Main.USAGE, "cannot " + action + " the item: " + e.getMessage());
             }
+            // the item is not repeated either: a value typed in its place would end up in the error
             return new CliException(Main.FAILED,
-                    "cannot " + action + " " + ref.format() + ": " + e.reason() + " - " + e.getMessage());
+                    "cannot " + action + " the item (argument ITEM): " + e.reason() + " - " + e.getMessage());
         }
     }
 
@@ -197,7 +198,7 @@ final class KeychainCommand implements Runnable {
                 throw failure("delete", ref, e);
             }
             if (!existed) {
-                throw new CliException(Main.FAILED, "cannot delete " + ref.format() + ": NOT_FOUND - no such item");
+                throw new CliException(Main.FAILED, "cannot delete the item (argument ITEM): NOT_FOUND - no such item");
             }
             spec.commandLine().getOut().println(escape("deleted " + ref.format()));
             return Main.OK;

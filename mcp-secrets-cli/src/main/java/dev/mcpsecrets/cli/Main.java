@@ -92,6 +92,9 @@ public final class Main implements Runnable {
         if (quick != null) {
             return quick;
         }
+        // picocli's own tracer prints argument text to System.err (a warning about unbalanced quotes in
+        // an option value, or every argument under -Dpicocli.trace): arguments may be pasted secrets
+        CommandLine.tracer().setLevel(CommandLine.TraceLevel.OFF);
         CommandLine cli = new CommandLine(new Main(), new CliFactory(environment));
         for (Class<?> command : Subcommands.needed(args, subcommands())) {
             cli.addSubcommand(command);

@@ -68,6 +68,22 @@ final class OptionTypes {
         }
     }
 
+    /**
+     * A URL. The given text is never repeated: the JDK's parse error quotes it, and a URL may carry a
+     * token ({@code https://user:token@host}).
+     */
+    static final class UrlConverter implements ITypeConverter<java.net.URI> {
+        @Override
+        public java.net.URI convert(String value) {
+            try {
+                return new java.net.URI(value);
+            } catch (java.net.URISyntaxException e) {
+                throw new TypeConversionException("not a valid URL (" + value.length()
+                        + " characters, not shown; character " + (e.getIndex() + 1) + " is not allowed there)");
+            }
+        }
+    }
+
     /** A profile name or alias ({@code prod}); other names of letters, digits, '-' and '_' too. */
     static final class ProfileConverter implements ITypeConverter<Profile> {
         @Override

@@ -33,7 +33,7 @@ class KeychainCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         assertThat(run.err().strip().lines()).hasSize(1);
-        assertThat(run.err()).contains("cannot store keychain:github-mcp/token: HEADLESS")
+        assertThat(run.err()).contains("cannot store the item (argument ITEM): HEADLESS")
                 .contains("dbus-run-session").doesNotContain(VALUE).doesNotContain("Exception");
     }
 
@@ -52,7 +52,7 @@ class KeychainCommandTest {
         CliRun run = CliRun.of(NO_BUS, "keychain", "delete", "github-mcp");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("cannot delete keychain:github-mcp: HEADLESS");
+        assertThat(run.err()).contains("cannot delete the item (argument ITEM): HEADLESS");
     }
 
     @Test

@@ -77,9 +77,14 @@ final class References {
                 char d = value.charAt(i + 1);
                 if (d == '{') {
                     int close = value.indexOf('}', i + 2);
-                    int end = close < 0 ? n : close + 1;
-                    out.add(braced(value.substring(i + 2, close < 0 ? n : close), i, end));
-                    i = end;
+                    if (close < 0) {
+                        // no client expands an unclosed "${": the rest is literal text (and may be a
+                        // secret, so it is neither named as a variable nor hidden from the scanners)
+                        i += 2;
+                        continue;
+                    }
+                    out.add(braced(value.substring(i + 2, close), i, close + 1));
+                    i = close + 1;
                 } else if (d == '(') {
                     int end = matchingParen(value, i + 1);
                     out.add(new Substitution("command", value.substring(i + 2, Math.max(i + 2, end - 1)), false, i, end));
