@@ -1,7 +1,6 @@
 package dev.mcpsecrets.pass.internal;
 
 import dev.mcpsecrets.api.Availability;
-import dev.mcpsecrets.api.MalformedRefException;
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.SecretException;
 import java.nio.ByteBuffer;
@@ -145,10 +144,11 @@ public final class PassWriter {
         return "PassWriter[store=" + PassSettings.storeDir(env) + ", timeout=" + timeout.toMillis() + "ms]";
     }
 
-    private static PassEntry entry(String name) throws MalformedRefException {
+    /** A bad name is never repeated: it came from a program argument, where a pasted value may land. */
+    private static PassEntry entry(String name) throws SecretException {
         String problem = PassEntry.nameProblem(name);
         if (problem != null) {
-            throw new MalformedRefException(PassEntry.shown(PassEntry.SCHEME + ":" + name), -1, problem);
+            throw new SecretException(Reason.MALFORMED, null, "bad entry name: " + problem);
         }
         return new PassEntry(name, null, 1);
     }
