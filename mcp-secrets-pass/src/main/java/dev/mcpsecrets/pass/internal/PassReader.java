@@ -40,7 +40,7 @@ final class PassReader {
 
     Secret resolve(SecretRef ref, ResolveContext ctx) throws SecretException {
         PassEntry entry = PassEntry.parse(ref);
-        String text = entry.text();
+        String text = ref.format();
         Map<String, String> env = ctx.environment();
         Path gpg = PassSettings.gpg(env);
         if (gpg == null) {

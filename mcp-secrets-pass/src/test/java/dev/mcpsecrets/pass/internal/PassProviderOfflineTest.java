@@ -82,6 +82,7 @@ class PassProviderOfflineTest {
         Files.createDirectories(store.resolve("team/db"));
         Map<String, String> env = Map.of("PATH", fakeGpgDir().toString(), "PASSWORD_STORE_DIR", store.toString());
         assertThat(failure(env, "pass:team/nothing").reason()).isEqualTo(Reason.NOT_FOUND);
+        assertThat(failure(env, "pass:team/nothing#line=1").reference()).contains("pass:team/nothing#line=1");
         SecretException folder = failure(env, "pass:team/db");
         assertThat(folder.reason()).isEqualTo(Reason.NOT_FOUND);
         assertThat(folder.getMessage()).contains("folder");
