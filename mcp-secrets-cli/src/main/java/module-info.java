@@ -4,6 +4,7 @@ module dev.mcpsecrets.cli {
     requires dev.mcpsecrets.dotenv;
     requires dev.mcpsecrets.keychain;
     requires dev.mcpsecrets.onepassword;
+    requires dev.mcpsecrets.pass;
     requires dev.mcpsecrets.policy;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;

@@ -132,6 +132,17 @@ class SecretsTest {
     }
 
     @Test
+    void passReferenceWithoutThePassModuleIsUnavailableWithAHint() {
+        try (Secrets secrets = isolated().build()) {
+            assertThatThrownBy(() -> secrets.resolve("pass:mcp/github-token"))
+                    .isInstanceOfSatisfying(NoSuitableProviderException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE);
+                        assertThat(e.getMessage()).contains("mcp-secrets-pass");
+                    });
+        }
+    }
+
+    @Test
     void unknownSchemeIsMalformed() {
         try (Secrets secrets = isolated().build()) {
             assertThatThrownBy(() -> secrets.resolve("nope:x")).isInstanceOf(MalformedRefException.class);

@@ -44,6 +44,7 @@ public final class Main implements Runnable {
                 GetCommand.class,
                 ProvidersCommand.class,
                 KeychainCommand.class,
+                PassCommand.class,
                 RunCommand.class,
                 TrustCommand.class,
                 AuditCommand.class,

@@ -265,6 +265,8 @@ public final class Resolver {
                 return " (add dev.mcpsecrets:mcp-secrets-keychain)";
             case "op":
                 return " (add dev.mcpsecrets:mcp-secrets-onepassword)";
+            case "pass":
+                return " (add dev.mcpsecrets:mcp-secrets-pass)";
             default:
                 return "";
         }
