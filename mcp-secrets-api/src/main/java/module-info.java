@@ -9,11 +9,11 @@ module dev.mcpsecrets.api {
 
     exports dev.mcpsecrets.api;
     // The secret-file rules and file limits, shared with this project's own modules and with nobody else.
-    exports dev.mcpsecrets.api.internal.files to dev.mcpsecrets.dotenv, dev.mcpsecrets.policy, dev.mcpsecrets.cli;
+    exports dev.mcpsecrets.api.internal.files to dev.mcpsecrets.dotenv, dev.mcpsecrets.policy.spi, dev.mcpsecrets.policy.engine, dev.mcpsecrets.policy.checks, dev.mcpsecrets.policy.live, dev.mcpsecrets.cli;
     // The clock that caches and breakers read, so their tests can move time instead of sleeping.
     exports dev.mcpsecrets.api.internal.time to dev.mcpsecrets.onepassword;
     // Escaping of untrusted text for terminals, shared by every module that prints or reports.
-    exports dev.mcpsecrets.api.internal.text to dev.mcpsecrets.policy, dev.mcpsecrets.cli;
+    exports dev.mcpsecrets.api.internal.text to dev.mcpsecrets.policy.spi, dev.mcpsecrets.policy.engine, dev.mcpsecrets.policy.checks, dev.mcpsecrets.policy.live, dev.mcpsecrets.cli;
 
     uses dev.mcpsecrets.api.SecretProvider;
 

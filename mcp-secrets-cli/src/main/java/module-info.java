@@ -5,7 +5,8 @@ module dev.mcpsecrets.cli {
     requires dev.mcpsecrets.keychain;
     requires dev.mcpsecrets.onepassword;
     requires dev.mcpsecrets.pass;
-    requires dev.mcpsecrets.policy;
+    requires dev.mcpsecrets.policy.engine;
+    requires dev.mcpsecrets.policy.live;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;

@@ -5,7 +5,7 @@ import static dev.mcpsecrets.api.internal.text.TerminalText.escape;
 import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.api.ProviderStatus;
 import dev.mcpsecrets.api.Secrets;
-import dev.mcpsecrets.policy.FileSystemView;
+import dev.mcpsecrets.policy.source.FileSystemView;
 import dev.mcpsecrets.policy.config.ConfigDiscovery;
 import dev.mcpsecrets.policy.config.ConfigScope;
 import java.io.IOException;

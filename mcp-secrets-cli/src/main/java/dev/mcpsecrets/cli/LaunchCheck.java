@@ -1,13 +1,13 @@
 package dev.mcpsecrets.cli;
 
 import dev.mcpsecrets.api.Profile;
-import dev.mcpsecrets.policy.FileSystemView;
+import dev.mcpsecrets.policy.source.FileSystemView;
 import dev.mcpsecrets.policy.Finding;
-import dev.mcpsecrets.policy.PolicyReport;
+import dev.mcpsecrets.policy.engine.PolicyReport;
 import dev.mcpsecrets.policy.PolicyScope;
-import dev.mcpsecrets.policy.ReportFormat;
-import dev.mcpsecrets.policy.ReportOptions;
-import dev.mcpsecrets.policy.ReportWriter;
+import dev.mcpsecrets.policy.engine.ReportFormat;
+import dev.mcpsecrets.policy.engine.ReportOptions;
+import dev.mcpsecrets.policy.engine.ReportWriter;
 import dev.mcpsecrets.policy.Severity;
 import dev.mcpsecrets.policy.config.ConfigScope;
 import dev.mcpsecrets.policy.config.JsonDialect;

@@ -1,7 +1,7 @@
 package dev.mcpsecrets.cli;
 
 import dev.mcpsecrets.api.Profile;
-import dev.mcpsecrets.policy.ReportFormat;
+import dev.mcpsecrets.policy.engine.ReportFormat;
 import dev.mcpsecrets.policy.Severity;
 import java.util.ArrayList;
 import java.util.Iterator;

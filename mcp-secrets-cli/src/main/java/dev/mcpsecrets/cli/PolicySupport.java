@@ -1,12 +1,12 @@
 package dev.mcpsecrets.cli;
 
 import dev.mcpsecrets.api.Profile;
-import dev.mcpsecrets.policy.Baseline;
+import dev.mcpsecrets.policy.engine.Baseline;
 import dev.mcpsecrets.policy.PolicyCheck;
-import dev.mcpsecrets.policy.FileSystemView;
+import dev.mcpsecrets.policy.source.FileSystemView;
 import dev.mcpsecrets.policy.PolicyContext;
-import dev.mcpsecrets.policy.PolicyEngine;
-import dev.mcpsecrets.policy.Suppressions;
+import dev.mcpsecrets.policy.engine.PolicyEngine;
+import dev.mcpsecrets.policy.engine.Suppressions;
 import dev.mcpsecrets.policy.config.ConfigDiscovery;
 import dev.mcpsecrets.policy.config.ConfigScope;
 import dev.mcpsecrets.policy.config.McpConfigFile;

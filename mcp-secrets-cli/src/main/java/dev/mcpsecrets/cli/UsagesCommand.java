@@ -3,7 +3,7 @@ package dev.mcpsecrets.cli;
 import static dev.mcpsecrets.api.internal.text.TerminalText.escape;
 
 import dev.mcpsecrets.api.Secrets;
-import dev.mcpsecrets.policy.FileSystemView;
+import dev.mcpsecrets.policy.source.FileSystemView;
 import dev.mcpsecrets.policy.KeyedFingerprinter;
 import dev.mcpsecrets.policy.config.McpConfigFile;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.policy.PolicyContext;
-import dev.mcpsecrets.policy.PolicyViolationException;
+import dev.mcpsecrets.policy.engine.PolicyViolationException;
 import dev.mcpsecrets.policy.SelfDeclaration;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package dev.mcpsecrets.bench.policy;
 
-import dev.mcpsecrets.policy.FileSystemView;
+import dev.mcpsecrets.policy.source.FileSystemView;
 import dev.mcpsecrets.policy.PolicyContext;
-import dev.mcpsecrets.policy.PolicyGuard;
-import dev.mcpsecrets.policy.PolicyReport;
+import dev.mcpsecrets.policy.engine.PolicyGuard;
+import dev.mcpsecrets.policy.engine.PolicyReport;
 import dev.mcpsecrets.policy.SelfDeclaration;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,13 +1,13 @@
 package dev.mcpsecrets.bench.policy;
 
-import dev.mcpsecrets.policy.FileSystemView;
+import dev.mcpsecrets.policy.source.FileSystemView;
 import dev.mcpsecrets.policy.Finding;
 import dev.mcpsecrets.policy.PolicyCheck;
 import dev.mcpsecrets.policy.PolicyContext;
 import dev.mcpsecrets.policy.PolicyScope;
 import dev.mcpsecrets.policy.config.McpConfigReader;
-import dev.mcpsecrets.policy.internal.checks.GitHistoryCheck;
-import dev.mcpsecrets.policy.internal.checks.scan.SecretScanner;
+import dev.mcpsecrets.policy.checks.internal.GitHistoryCheck;
+import dev.mcpsecrets.policy.checks.internal.scan.SecretScanner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

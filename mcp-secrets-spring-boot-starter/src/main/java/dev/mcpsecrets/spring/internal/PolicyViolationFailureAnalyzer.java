@@ -1,9 +1,9 @@
 package dev.mcpsecrets.spring.internal;
 
-import dev.mcpsecrets.policy.PolicyViolationException;
-import dev.mcpsecrets.policy.ReportFormat;
-import dev.mcpsecrets.policy.ReportOptions;
-import dev.mcpsecrets.policy.ReportWriter;
+import dev.mcpsecrets.policy.engine.PolicyViolationException;
+import dev.mcpsecrets.policy.engine.ReportFormat;
+import dev.mcpsecrets.policy.engine.ReportOptions;
+import dev.mcpsecrets.policy.engine.ReportWriter;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

@@ -1,11 +1,11 @@
 package dev.mcpsecrets.spring.internal;
 
-import dev.mcpsecrets.policy.FileSystemView;
+import dev.mcpsecrets.policy.source.FileSystemView;
 import dev.mcpsecrets.policy.PolicyContext;
-import dev.mcpsecrets.policy.PolicyEngine;
-import dev.mcpsecrets.policy.PolicyGuard;
+import dev.mcpsecrets.policy.engine.PolicyEngine;
+import dev.mcpsecrets.policy.engine.PolicyGuard;
 import dev.mcpsecrets.policy.SelfDeclaration;
-import dev.mcpsecrets.policy.Suppressions;
+import dev.mcpsecrets.policy.engine.Suppressions;
 import dev.mcpsecrets.spring.McpSecretsProperties;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 /**
  * Runs {@link PolicyGuard} when the context starts refreshing, before any singleton exists (so before
  * a stdio MCP server reads its first request). A violation fails the context with
- * {@link dev.mcpsecrets.policy.PolicyViolationException}, whose report the failure analysis shows.
+ * {@link dev.mcpsecrets.policy.engine.PolicyViolationException}, whose report the failure analysis shows.
  */
 public final class StartupPolicyGuard implements BeanFactoryPostProcessor, Ordered {
     private static final Logger LOG = LoggerFactory.getLogger(StartupPolicyGuard.class);

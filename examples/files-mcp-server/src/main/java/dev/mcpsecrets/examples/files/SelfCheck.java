@@ -1,10 +1,10 @@
 package dev.mcpsecrets.examples.files;
 
 import dev.mcpsecrets.api.Profile;
-import dev.mcpsecrets.policy.FileSystemView;
+import dev.mcpsecrets.policy.source.FileSystemView;
 import dev.mcpsecrets.policy.PolicyContext;
-import dev.mcpsecrets.policy.PolicyGuard;
-import dev.mcpsecrets.policy.PolicyReport;
+import dev.mcpsecrets.policy.engine.PolicyGuard;
+import dev.mcpsecrets.policy.engine.PolicyReport;
 import dev.mcpsecrets.policy.SelfDeclaration;
 import java.io.IOException;
 import java.util.List;
@@ -25,7 +25,7 @@ final class SelfCheck {
     }
 
     /**
-     * Runs the guard; throws {@link dev.mcpsecrets.policy.PolicyViolationException} at high or above.
+     * Runs the guard; throws {@link dev.mcpsecrets.policy.engine.PolicyViolationException} at high or above.
      */
     static PolicyReport enforce(Settings settings, Map<String, String> env) {
         FileSystemView files = FileSystemView.ofProcess(env);

@@ -2,7 +2,7 @@ package dev.mcpsecrets.policy.live.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mcpsecrets.policy.FileSystemView;
+import dev.mcpsecrets.policy.source.FileSystemView;
 import dev.mcpsecrets.policy.PolicyContext;
 import dev.mcpsecrets.policy.SelfDeclaration;
 import java.nio.file.Path;

@@ -2,11 +2,11 @@ package dev.mcpsecrets.policy.live.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mcpsecrets.policy.CheckRun;
+import dev.mcpsecrets.policy.engine.CheckRun;
 import dev.mcpsecrets.policy.Finding;
 import dev.mcpsecrets.policy.PolicyContext;
-import dev.mcpsecrets.policy.PolicyEngine;
-import dev.mcpsecrets.policy.PolicyReport;
+import dev.mcpsecrets.policy.engine.PolicyEngine;
+import dev.mcpsecrets.policy.engine.PolicyReport;
 import dev.mcpsecrets.policy.live.LiveProbeSettings;
 import java.net.InetAddress;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mcpsecrets.api.BuiltInProviders;
 import dev.mcpsecrets.api.Secrets;
 import dev.mcpsecrets.policy.Finding;
-import dev.mcpsecrets.policy.Location;
+import dev.mcpsecrets.policy.source.Location;
 import dev.mcpsecrets.policy.PolicyContext;
 import dev.mcpsecrets.policy.config.ConfigScope;
 import dev.mcpsecrets.policy.config.McpClient;

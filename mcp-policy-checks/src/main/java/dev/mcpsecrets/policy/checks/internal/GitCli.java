@@ -1,0 +1,141 @@
+package dev.mcpsecrets.policy.checks.internal;
+
+import dev.mcpsecrets.policy.source.FileSystemView;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs the {@code git} command (argument lists, never a shell) with a deadline. The user's
+ * global config and excludes apply (HOME is the file-system view's home), but nothing a repository
+ * configures can run a program: external diff, textconv, pager and fsmonitor are switched off.
+ */
+final class GitCli {
+    private static final List<String> SAFE = List.of("git", "--no-pager", "-c", "core.fsmonitor=false", "-c",
+            "core.quotepath=off", "-c", "diff.external=", "-c", "core.pager=cat");
+
+    private final FileSystemView view;
+    private final Duration timeout;
+
+    GitCli(FileSystemView view, Duration timeout) {
+        this.view = view;
+        this.timeout = timeout;
+    }
+
+    /**
+     * The top directory of the work tree holding a directory.
+     *
+     * @param dir a directory
+     * @return the work tree, or empty when the directory is in none
+     * @throws IOException if git cannot be started or does not answer before the deadline: the
+     *     checks then fail (closed) instead of reporting a clean repository
+     */
+    Optional<Path> workTree(Path dir) throws IOException {
+        if (!java.nio.file.Files.isDirectory(dir) || !insideRepository(dir)) {
+            return Optional.empty();
+        }
+        List<String> out = new ArrayList<>();
+        int code = run(dir, List.of("rev-parse", "--show-toplevel"), out::add);
+        return code == 0 && !out.isEmpty() ? Optional.of(Path.of(out.get(0)).toAbsolutePath().normalize())
+                : Optional.empty();
+    }
+
+    /** Whether a {@code .git} directory or file exists here or above: without one, git is not asked. */
+    private static boolean insideRepository(Path dir) {
+        for (Path d = dir.toAbsolutePath(); d != null; d = d.getParent()) {
+            if (java.nio.file.Files.exists(d.resolve(".git"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Runs git and streams its standard output line by line.
+     *
+     * @param dir the working directory
+     * @param args the arguments after {@code git}
+     * @param lines receives each line
+     * @return the exit code
+     * @throws IOException if git cannot be started, or did not finish before the deadline
+     */
+    int run(Path dir, List<String> args, Consumer<String> lines) throws IOException {
+        List<String> command = new ArrayList<>(SAFE);
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("GIT_"));
+        env.put("HOME", view.home().toString());
+        env.put("XDG_CONFIG_HOME", view.configHome().toString());
+        env.put("GIT_TERMINAL_PROMPT", "0");
+        env.put("LC_ALL", "C");
+        Process process = pb.start();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Thread watchdog = new Thread(() -> {
+            try {
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+            }
+        }, "git-deadline");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (Thread.currentThread().isInterrupted()) {
+                    process.destroyForcibly();
+                    throw new InterruptedIOException("git " + args.get(0) + " interrupted");
+                }
+                lines.accept(line);
+            }
+            process.waitFor(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("git " + args.get(0) + " interrupted");
+        } catch (UncheckedIOException e) {
+            process.destroyForcibly();
+            throw e.getCause();
+        } finally {
+            watchdog.interrupt();
+        }
+        if (process.isAlive() || System.nanoTime() > deadline) {
+            process.destroyForcibly();
+            throw new IOException("git " + args.get(0) + " did not finish within " + timeout.toSeconds() + " s in " + dir);
+        }
+        return process.exitValue();
+    }
+
+    /**
+     * The timeout from a context option.
+     *
+     * @param option the option value in seconds
+     * @param fallback the default
+     * @return the timeout
+     */
+    static Duration timeout(Optional<String> option, Duration fallback) {
+        try {
+            return option.map(s -> Duration.ofMillis((long) (Double.parseDouble(s) * 1000))).filter(d -> !d.isNegative()
+                    && !d.isZero()).orElse(fallback);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("option git.timeoutSeconds must be a number of seconds, not '"
+                    + option.orElse("") + "'", e);
+        }
+    }
+}

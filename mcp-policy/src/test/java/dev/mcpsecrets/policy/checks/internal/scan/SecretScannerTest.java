@@ -1,0 +1,152 @@
+package dev.mcpsecrets.policy.checks.internal.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mcpsecrets.policy.config.JsonDialect;
+import dev.mcpsecrets.policy.config.JsonReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SecretScannerTest {
+    private static final SecretScanner SCANNER = SecretScanner.builtIn();
+
+    private static List<String> rules(String text) {
+        return SCANNER.scan(text).stream().map(m -> m.rule().id()).toList();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "token: ghp_FAKEfake0123456789abcdefABCDEF012345|github-token|ghp_FAKEfake0123456789abcdefABCDEF012345",
+        "gho_FAKEfake0123456789abcdefABCDEF012345|github-token|gho_FAKEfake0123456789abcdefABCDEF012345",
+        "x github_pat_FAKE0fake1FAKE2fake3TE_FAKEfake0123456789TESTtestFAKEfake0123456789TESTtestFAKEfak y|github-fine-grained-pat|github_pat_FAKE0fake1FAKE2fake3TE_FAKEfake0123456789TESTtestFAKEfake0123456789TESTtestFAKEfak",
+        "OPENAI_API_KEY=sk-proj-FAKEfake0123456789TESTtestFAKEfake0123456789TESTtest|openai-api-key|sk-proj-FAKEfake0123456789TESTtestFAKEfake0123456789TESTtest",
+        "k=sk-ant-api03-FAKEfake0123456789TESTtestFAKEfake0123456789TESTtestFAKEfake0123456789TESTtestFAKEfake0123456AA|anthropic-api-key|sk-ant-api03-FAKEfake0123456789TESTtestFAKEfake0123456789TESTtestFAKEfake0123456789TESTtestFAKEfake0123456AA",
+        "\"xoxb-1234567890-1234567890123-FAKEfakeTESTtest0123abcd\"|slack-token|xoxb-1234567890-1234567890123-FAKEfakeTESTtest0123abcd",
+        "id AKIAFAKETEST23456777 end|aws-access-key-id|AKIAFAKETEST23456777",
+        "aws_secret_access_key = FAKEfake0123456789/TESTtest+0123456789ab|aws-secret-access-key|FAKEfake0123456789/TESTtest+0123456789ab",
+        "key=AIzaFAKEfake0123456789TESTtest012345678|google-api-key|AIzaFAKEfake0123456789TESTtest012345678",
+        "sk_live_FAKEfake0123456789TESTtest|stripe-live-key|sk_live_FAKEfake0123456789TESTtest",
+        "rk_live_FAKEfake0123456789TESTtest|stripe-live-key|rk_live_FAKEfake0123456789TESTtest",
+        "BRAVE=BSAFAKEfake0123456789TESTtest01|brave-search-api-key|BSAFAKEfake0123456789TESTtest01",
+        "glpat-FAKEfake0123456789ab|gitlab-pat|glpat-FAKEfake0123456789ab",
+        "//registry.npmjs.org/:_authToken=npm_FAKEfake0123456789TESTtest0123456789|npm-token|npm_FAKEfake0123456789TESTtest0123456789",
+        "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJmYWtlLXRlc3QtdXNlciJ9.FAKEfakeSignature0123456789abc|jwt|eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJmYWtlLXRlc3QtdXNlciJ9.FAKEfakeSignature0123456789abc",
+        "postgresql://app:s3cr3t-Pw@db.example.com:5432/app|url-password|s3cr3t-Pw",
+        "export POSTGRES_CONNECTION_STRING=\"postgresql://user:pass@localhost/db\"|url-password|pass",
+        "client_secret: 'Zq8FAKEv2fakeR7TESTm4test'|generic-credential|Zq8FAKEv2fakeR7TESTm4test",
+    })
+    void findsEachFormatAndOnlyTheSecretPart(String text, String rule, String secret) {
+        List<SecretMatch> matches = SCANNER.scan(text);
+        assertThat(matches).singleElement().satisfies(m -> {
+            assertThat(m.rule().id()).isEqualTo(rule);
+            assertThat(m.value(text)).isEqualTo(secret);
+        });
+    }
+
+    @Test
+    void privateKeyNeedsItsBodyAndMaySpanLines() {
+        String pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAFAKEfake0123456789TESTtestFAKEfake0123\n-----END RSA PRIVATE KEY-----";
+        assertThat(rules(pem)).containsExactly("private-key");
+        assertThat(rules("KEY=\"-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAAFAKEfake0123\"")).containsExactly("private-key");
+        assertThat(rules("docs mention -----BEGIN PRIVATE KEY----- headers")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "export GITHUB_TOKEN=\"ghp_xxxxxxxxxxxx\"",
+        "export SLACK_BOT_TOKEN=\"xoxb-xxxxxxxxxxxx\"",
+        "export BRAVE_API_KEY=\"BSAxxxxxxxxxxxx\"",
+        "export OPENAI_API_KEY=\"sk-xxxxxxxxxxxx\"",
+        "export AWS_ACCESS_KEY_ID=\"AKIAxxxxxxxxxxxx\"",
+        "AWS example key AKIAIOSFODNN7EXAMPLE",
+        "ghp_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "password = ${DB_PASSWORD}",
+        "token: your_token_here",
+        "https://github.com/org/repo and http://localhost:8080/x",
+        "postgresql://user@localhost/db",
+        "sk-learn is a library; task-runner-config is not a key",
+        "BSAlternative spelling of words",
+        "the word token alone, and secret=short",
+        "const token = process.env.GITHUB_TOKEN;",
+    })
+    void placeholdersReferencesAndOrdinaryTextAreNotSecrets(String text) {
+        assertThat(SCANNER.scan(text)).isEmpty();
+    }
+
+    @Test
+    void specificRuleWinsOverGenericOnTheSameCharacters() {
+        assertThat(rules("GITHUB_TOKEN=ghp_FAKEfake0123456789abcdefABCDEF012345")).containsExactly("github-token");
+    }
+
+    @Test
+    void findsEverySecretOfALongText() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            sb.append("line ").append(i).append(" of ordinary text token secret password\n");
+            if (i % 100 == 0) {
+                sb.append("GH=ghp_FAKEfake0123456789abcdefABCDEF").append(String.format("%06d", i)).append('\n');
+            }
+        }
+        assertThat(SCANNER.scanKnownFormats(sb)).hasSize(20).allSatisfy(m -> assertThat(m.rule().id()).isEqualTo("github-token"));
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void adversarialInputDoesNotBacktrack() {
+        for (String unit : List.of("a", "ghp_", "sk-", "token=", "://a:", "-----BEGIN ", "eyJ", "eyJa.", "aws_secret_key=",
+                "x@", ":")) {
+            String text = unit.repeat(400_000 / unit.length());
+            SCANNER.scan(text);
+            SCANNER.scan(text.replace('\n', ' ') + "\n" + text);
+        }
+        assertThat(SCANNER.scan("token=" + "A".repeat(1_000_000))).isEmpty();
+    }
+
+    @Test
+    void entropyOfUniformAndRepeatedText() {
+        assertThat(Entropy.shannon("aaaa")).isZero();
+        assertThat(Entropy.shannon("abcd")).isEqualTo(2.0);
+        assertThat(Entropy.shannon("")).isZero();
+        assertThat(Entropy.shannon("äöü")).isGreaterThan(1.5);
+    }
+
+    @Test
+    void credentialNamesAndValues() {
+        SecretRuleSet rules = SecretRuleSet.builtIn();
+        assertThat(rules.isSecretName("GITHUB_TOKEN")).isTrue();
+        assertThat(rules.isSecretName("MYSQL_PASSWORD")).isTrue();
+        assertThat(rules.isSecretName("BRAVE_API_KEY")).isTrue();
+        assertThat(rules.isSecretName("Authorization")).isTrue();
+        assertThat(rules.isSecretName("--api-key")).isTrue();
+        assertThat(rules.isSecretName("AWS_ACCESS_KEY_ID")).isFalse();
+        assertThat(rules.isSecretName("SSH_PUBLIC_KEY")).isFalse();
+        assertThat(rules.isSecretName("TOKEN_URL")).isFalse();
+        assertThat(rules.isSecretName("MYSQL_HOST")).isFalse();
+        assertThat(rules.isSecretValue("MYSQL_PASSWORD", "my_secret_password")).isTrue();
+        assertThat(rules.isSecretValue("MYSQL_PASSWORD", "")).isFalse();
+        assertThat(rules.isSecretValue("API_KEY", "name")).isFalse();
+        assertThat(rules.isSecretValue("API_KEY", "Zq8FAKEv2fakeR7T")).isTrue();
+        assertThat(rules.isSecretValue("API_KEY", "<your-api-key>")).isFalse();
+    }
+
+    @Test
+    void badRuleDataIsRejectedWithItsPlace() {
+        String data = "{\"rules\": [{\"id\": \"x\", \"kind\": \"k\", \"regex\": \"(\", \"keywords\": [\"a\"]}],"
+                + " \"fields\": {}, \"allowlist\": {\"stopwords\": []}}";
+        assertThatThrownBy(() -> SecretRuleSet.parse(JsonReader.parse(data, Path.of("rules.json"), JsonDialect.STRICT)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rules.json:1").hasMessageContaining("rule x");
+    }
+
+    @Test
+    void matchToStringHasNoValue() {
+        String text = "ghp_FAKEfake0123456789abcdefABCDEF012345";
+        assertThat(SCANNER.scan(text).get(0).toString()).doesNotContain("FAKE").contains("github-token");
+    }
+}
