@@ -2,11 +2,6 @@ package dev.mcpsecrets.dotenv;
 
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.internal.files.SafeFiles;
-import dev.mcpsecrets.dotenv.internal.Binding;
-import dev.mcpsecrets.dotenv.internal.Scanner;
-import dev.mcpsecrets.dotenv.internal.Syntax;
-import dev.mcpsecrets.dotenv.internal.Utf8Errors;
-import dev.mcpsecrets.dotenv.internal.ValueQuoter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
