@@ -11,11 +11,6 @@ import dev.mcpsecrets.keychain.KeychainStore;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -150,31 +145,15 @@ final class KeychainCommand implements Runnable {
             }
         }
 
-        /** All of stdin as UTF-8, without one trailing line break (what {@code echo} adds). */
+        /**
+         * The value piped to stdin, as {@code dotenv set} reads it ({@link PipedValue}): to end of input, one
+         * trailing line end dropped, strict UTF-8, at most {@value PipedValue#MAX_BYTES} bytes.
+         */
         static char[] readStdin(InputStream in) {
-            byte[] bytes;
             try {
-                bytes = in.readAllBytes();
+                return PipedValue.read(in, "nothing stored");
             } catch (IOException e) {
                 throw new CliException(Main.FAILED, "cannot read the value from stdin (" + e.getClass().getSimpleName() + ")");
-            }
-            int end = bytes.length;
-            if (end > 0 && bytes[end - 1] == '\n') {
-                end--;
-                if (end > 0 && bytes[end - 1] == '\r') {
-                    end--;
-                }
-            }
-            try {
-                CharBuffer chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, end));
-                char[] value = Arrays.copyOfRange(chars.array(), chars.position(), chars.limit());
-                wipe(chars.array());
-                return value;
-            } catch (CharacterCodingException e) {
-                throw new CliException(Main.USAGE, "the value on stdin is not valid UTF-8");
-            } finally {
-                Arrays.fill(bytes, (byte) 0);
             }
         }
 

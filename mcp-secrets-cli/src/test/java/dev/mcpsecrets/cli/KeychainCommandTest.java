@@ -101,6 +101,21 @@ class KeychainCommandTest {
                 .isInstanceOf(CliException.class).hasMessageContaining("not valid UTF-8");
     }
 
+    @Test
+    void aValueOverThePipedValueCapIsRefusedNotReadIntoMemoryWithoutEnd() {
+        java.io.InputStream endless = new java.io.InputStream() {
+            private long served;
+
+            @Override
+            public int read() {
+                served++;
+                return served > 64L * 1024 * 1024 ? -1 : 'P'; // far past the cap: a cap stops long before the end
+            }
+        };
+        assertThatThrownBy(() -> KeychainCommand.Set.readStdin(endless)).isInstanceOf(CliException.class)
+                .hasMessageContaining("larger than 1 MiB; nothing stored").hasMessageNotContaining("PPPP");
+    }
+
     private static String read(String stdin) {
         return new String(KeychainCommand.Set.readStdin(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
     }
