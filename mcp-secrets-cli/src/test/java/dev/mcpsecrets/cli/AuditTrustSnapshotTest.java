@@ -2,7 +2,7 @@ package dev.mcpsecrets.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mcpsecrets.policy.FileSystemView;
+import dev.mcpsecrets.policy.source.FileSystemView;
 import dev.mcpsecrets.policy.config.McpConfigFile;
 import dev.mcpsecrets.policy.config.McpServer;
 import java.nio.file.Files;
