@@ -118,7 +118,7 @@ final class AuditCommand extends EnvironmentCommand implements Callable<Integer>
         PolicyContext.Builder builder = PolicySupport.context(environment, profile, files, configs)
                 .liveProbes(live, PolicySupport.hosts(allowedHosts));
         if (live) {
-            builder.trustedConfigs(PolicySupport.trustedConfigs(read, environment)).options(liveSettings().toOptions());
+            builder.trustedConfigs(PolicySupport.trustedConfigs(read, environment)).settings(liveSettings());
         }
         if (!paths.isEmpty() && !history) {
             // named files are audited as files; the project's whole history is a project question
