@@ -248,7 +248,7 @@ final class JsonTextEdits {
     String diff(String label, List<Edit> edits, List<Edit> masks) {
         List<Edit> sorted = sorted(edits);
         StringBuilder out = new StringBuilder();
-        out.append("--- ").append(label).append(lineEnd()).append("+++ ").append(label).append(" (migrated)").append('\n');
+        out.append("--- ").append(label).append('\n').append("+++ ").append(label).append(" (migrated)").append('\n');
         int i = 0;
         while (i < sorted.size()) {
             int from = lineStartOf(sorted.get(i).start());

@@ -181,7 +181,10 @@ final class Migration {
         report();
         for (Map.Entry<MigrationPlan, byte[]> e : rewritten.entrySet()) {
             MigrationPlan plan = e.getKey();
-            out.print(escape(plan.text.diff(plan.config.path().toString(), plan.edits(launcher), plan.masks)));
+            for (String line : plan.text.diff(plan.config.path().toString(), plan.edits(launcher), plan.masks)
+                    .split("\n")) {
+                out.println(escape(line));
+            }
         }
         out.println(rewritten.isEmpty() ? "nothing to migrate" : "dry run: nothing was stored or written");
         out.flush();
