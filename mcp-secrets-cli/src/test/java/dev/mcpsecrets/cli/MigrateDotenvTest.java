@@ -2,8 +2,6 @@ package dev.mcpsecrets.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mcpsecrets.api.Secret;
-import dev.mcpsecrets.api.SecretException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -187,46 +185,5 @@ class MigrateDotenvTest {
         assertThat(run.err()).contains("#SLACK_SLACK_BOT_TOKEN exists already and is never overwritten");
         fixture.assertUnchanged();
         assertThat(Files.readAllBytes(dotenv())).isEqualTo(storeBefore);
-    }
-
-    /** Lets {@code allowed} puts through, then fails: a store that breaks part-way. */
-    private static final class FailingStore implements MigrationStore {
-        private final MigrationStore store;
-        private final int allowed;
-        private final AtomicInteger puts;
-
-        FailingStore(MigrationStore store, int allowed, AtomicInteger puts) {
-            this.store = store;
-            this.allowed = allowed;
-            this.puts = puts;
-        }
-
-        @Override
-        public String name() {
-            return store.name();
-        }
-
-        @Override
-        public String reference(String server, String variable) {
-            return store.reference(server, variable);
-        }
-
-        @Override
-        public boolean exists(String server, String variable) throws SecretException, IOException {
-            return store.exists(server, variable);
-        }
-
-        @Override
-        public void put(String server, String variable, Secret value) throws SecretException, IOException {
-            if (puts.incrementAndGet() > allowed) {
-                throw new IOException("injected failure");
-            }
-            store.put(server, variable, value);
-        }
-
-        @Override
-        public void remove(String server, String variable) throws SecretException, IOException {
-            store.remove(server, variable);
-        }
     }
 }

@@ -126,17 +126,28 @@ final class MigrationFixture {
 
     /** The audit's plaintext-secret and command-line-secret findings, as "file#server". */
     List<String> secretFindings() throws IOException {
+        return secretFindingLocations().stream().map(l -> l.path("file").asText() + "#" + l.path("server").asText())
+                .toList();
+    }
+
+    /** The locations (file, server, JSON pointer) of the audit's plaintext-secret and command-line-secret findings. */
+    List<JsonNode> secretFindingLocations() throws IOException {
         CliRun audit = CliRun.of(environment, "audit", "--format", "json", "--fail-on", "critical", configs.toString());
         JsonNode report = JSON.readTree(audit.out());
-        List<String> found = new ArrayList<>();
+        List<JsonNode> found = new ArrayList<>();
         for (JsonNode f : report.path("findings")) {
             String rule = f.path("ruleId").asText();
             // plaintext secrets (known format, credential-named value) and secrets on command lines
             if (List.of("MCP-SEC-001", "MCP-SEC-002", "MCP-CMD-001").contains(rule)) {
-                found.add(f.path("location").path("file").asText() + "#" + f.path("location").path("server").asText());
+                found.add(f.path("location"));
             }
         }
         return found;
+    }
+
+    /** The string at a JSON pointer of a config as it is now. */
+    static String valueAt(Path file, String pointer) throws IOException {
+        return JSON.readTree(Files.readAllBytes(file)).at(pointer).asText();
     }
 
     /** A program that writes its environment to the file named by its one argument. */
