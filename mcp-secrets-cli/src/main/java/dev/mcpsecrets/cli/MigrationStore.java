@@ -47,7 +47,8 @@ interface MigrationStore {
             case "dotenv" -> new Dotenv(userConfigDir.resolve(".env"));
             case "pass" -> new Pass(PassStore.open(environment, timeout));
             case "keychain" -> new Keychain(environment, timeout);
-            default -> throw new CliException(Main.USAGE, "--store: one of keychain, dotenv, pass, op");
+            case "op" -> throw new CliException(Main.USAGE, "--store op: not available yet; use keychain, dotenv or pass");
+            default -> throw new CliException(Main.USAGE, "--store: one of keychain, dotenv, pass");
         };
     }
 
