@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
                 + "command lines are reported and left alone.",
             "Without CONFIG: this user's configs and the current project's. Project configs must be trusted first."},
         footer = {"", "Store names: keychain mcp-SERVER/VAR, dotenv SERVER_VAR in ~/.config/mcp-secrets/.env, "
-                + "pass mcp/SERVER/VAR.",
+                + "pass mcp/SERVER/VAR, op item mcp-SERVER-VAR in --vault.",
             "", "Examples:",
             "  mcp-secrets migrate --store keychain --dry-run",
             "  mcp-secrets migrate --store dotenv --yes ~/.config/Claude/claude_desktop_config.json",
@@ -44,8 +44,11 @@ final class MigrateCommand extends EnvironmentCommand implements Callable<Intege
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--store", paramLabel = "STORE", required = true,
-            description = "keychain, dotenv or pass.")
+            description = "keychain, dotenv, pass or op.")
     String store;
+
+    @Option(names = "--vault", paramLabel = "VAULT", description = "With --store op: the 1Password vault to create items in.")
+    String vault;
 
     @Option(names = "--dry-run", description = "Show what would change (values masked); change nothing.")
     boolean dryRun;
@@ -69,7 +72,7 @@ final class MigrateCommand extends EnvironmentCommand implements Callable<Intege
         }
         Duration timeout = Duration.ofMillis((long) Math.ceil(timeoutSeconds * 1000));
         UserConfigDir userDir = UserConfigDir.from(environment);
-        MigrationStore target = storeWrapper.apply(MigrationStore.of(store, environment, userDir.path(), timeout));
+        MigrationStore target = storeWrapper.apply(MigrationStore.of(store, vault, environment, userDir.path(), timeout));
         String launcherPath = launcherPath();
         FileSystemView files = PolicySupport.files(environment);
         List<McpConfigFile> named = PolicySupport.configs(paths, files);

@@ -230,8 +230,9 @@ final class Migration {
                 if (m.stores) {
                     Secret value = Secret.of(m.value.value());
                     try {
-                        stored.add(m);
                         store.put(m.storeServer, m.variable, value);
+                        // only what this run stored is removed on failure: an item that appeared meanwhile is not ours
+                        stored.add(m);
                     } finally {
                         value.destroy();
                     }

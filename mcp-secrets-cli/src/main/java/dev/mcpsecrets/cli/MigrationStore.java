@@ -42,13 +42,14 @@ interface MigrationStore {
     /** Removes an item this run stored (undo). */
     void remove(String server, String variable) throws SecretException, IOException;
 
-    static MigrationStore of(String store, Map<String, String> environment, Path userConfigDir, Duration timeout) {
+    static MigrationStore of(String store, String vault, Map<String, String> environment, Path userConfigDir,
+            Duration timeout) {
         return switch (store) {
             case "dotenv" -> new Dotenv(userConfigDir.resolve(".env"));
             case "pass" -> new Pass(PassStore.open(environment, timeout));
             case "keychain" -> new Keychain(environment, timeout);
-            case "op" -> throw new CliException(Main.USAGE, "--store op: not available yet; use keychain, dotenv or pass");
-            default -> throw new CliException(Main.USAGE, "--store: one of keychain, dotenv, pass");
+            case "op" -> new OpItemStore(vault, environment, timeout);
+            default -> throw new CliException(Main.USAGE, "--store: one of keychain, dotenv, pass, op");
         };
     }
 

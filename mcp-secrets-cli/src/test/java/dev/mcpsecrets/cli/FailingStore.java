@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Lets {@code allowed} puts through, then fails: a store that breaks part-way. */
-final class FailingStore implements MigrationStore {
+class FailingStore implements MigrationStore {
     private final MigrationStore store;
     private final int allowed;
     private final AtomicInteger puts;

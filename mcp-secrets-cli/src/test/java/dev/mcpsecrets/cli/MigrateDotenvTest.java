@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import dev.mcpsecrets.cli.MigrationStore.Dotenv;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -185,5 +187,28 @@ class MigrateDotenvTest {
         assertThat(run.err()).contains("#SLACK_SLACK_BOT_TOKEN exists already and is never overwritten");
         fixture.assertUnchanged();
         assertThat(Files.readAllBytes(dotenv())).isEqualTo(storeBefore);
+    }
+
+    @Test
+    void anItemThatAppearsBetweenTheCheckAndTheStoreIsKept() throws IOException {
+        fixture.trustAll();
+        AtomicInteger puts = new AtomicInteger();
+        MigrateCommand.storeWrapper = store -> new FailingStore(store, Integer.MAX_VALUE, puts) {
+            @Override
+            public void put(String server, String variable, dev.mcpsecrets.api.Secret value)
+                    throws dev.mcpsecrets.api.SecretException, IOException {
+                if (puts.get() == 1) {
+                    // another writer takes the name first
+                    Files.writeString(dotenv(), Dotenv.key(server, variable) + "=theirs\n", StandardOpenOption.APPEND);
+                }
+                super.put(server, variable, value);
+            }
+        };
+
+        CliRun run = fixture.migrate("--store", "dotenv", "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(Main.FAILED);
+        fixture.assertUnchanged();
+        assertThat(Files.readString(dotenv())).isEqualTo("AWS_AWS_SECRET_ACCESS_KEY=theirs\n");
     }
 }
