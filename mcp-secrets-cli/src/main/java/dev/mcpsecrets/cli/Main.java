@@ -50,6 +50,7 @@ public final class Main implements Runnable {
                 AuditCommand.class,
                 DoctorCommand.class,
                 UsagesCommand.class,
+                MigrateCommand.class,
                 DotenvCommand.class,
                 CompletionCommand.class,
                 CommandLine.HelpCommand.class);
