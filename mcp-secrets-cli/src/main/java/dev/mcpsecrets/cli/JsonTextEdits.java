@@ -1,6 +1,6 @@
 package dev.mcpsecrets.cli;
 
-import dev.mcpsecrets.policy.Location;
+import dev.mcpsecrets.policy.source.Location;
 import dev.mcpsecrets.policy.config.JsonValue;
 import java.util.ArrayList;
 import java.util.Comparator;

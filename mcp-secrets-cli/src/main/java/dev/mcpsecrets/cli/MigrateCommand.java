@@ -4,7 +4,7 @@ import static dev.mcpsecrets.api.internal.text.TerminalText.escape;
 
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
-import dev.mcpsecrets.policy.FileSystemView;
+import dev.mcpsecrets.policy.source.FileSystemView;
 import dev.mcpsecrets.policy.config.ConfigScope;
 import dev.mcpsecrets.policy.config.McpConfigFile;
 import java.io.IOException;
