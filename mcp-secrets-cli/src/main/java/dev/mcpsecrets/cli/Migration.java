@@ -6,6 +6,7 @@ import dev.mcpsecrets.api.ResolveAllException;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.Secrets;
+import dev.mcpsecrets.api.internal.files.FileLimits;
 import dev.mcpsecrets.api.internal.files.SafeFiles;
 import dev.mcpsecrets.policy.source.FileSystemView;
 import dev.mcpsecrets.policy.Finding;
@@ -324,7 +325,7 @@ final class Migration {
     private static void write(MigrationPlan plan, byte[] content, Map<Path, byte[]> written) throws IOException {
         Path target = SafeFiles.target(plan.config.path());
         SafeFiles.locked(target, () -> {
-            byte[] now = SafeFiles.read(target, TrustStore.MAX_CONFIG_BYTES).orElse(null);
+            byte[] now = SafeFiles.read(target, FileLimits.MAX_CONFIG_BYTES).orElse(null);
             if (!Arrays.equals(now, plan.original)) {
                 throw new CliException(Main.FAILED, escape(plan.config.path() + " changed while migrating"));
             }
