@@ -1,9 +1,7 @@
-package dev.mcpsecrets.spring;
+package dev.mcpsecrets.spring.internal;
 
 import dev.mcpsecrets.api.Secrets;
-import dev.mcpsecrets.spring.internal.ResolvedValueSanitizer;
-import dev.mcpsecrets.spring.internal.SpringSecretsFactory;
-import dev.mcpsecrets.spring.internal.StartupPolicyGuard;
+import dev.mcpsecrets.spring.McpSecretsProperties;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,7 +21,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * are read where they are used rather than bound into a bean, so an application pays for binding them
  * only when the policy guard runs.
  *
- * @since 0.1
+ * <p>Named only in {@code META-INF/spring/...AutoConfiguration.imports}: an implementation class, so it
+ * lives beside the classes it makes, and the public package does not depend on this one.
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = McpSecretsProperties.PREFIX + ".enabled", matchIfMissing = true)
@@ -60,11 +59,7 @@ public class McpSecretsAutoConfiguration {
         return new StartupPolicyGuard(environment);
     }
 
-    /**
-     * Beans made only when Spring Boot's actuator is on the class path.
-     *
-     * @since 0.1
-     */
+    /** Beans made only when Spring Boot's actuator is on the class path. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(SanitizingFunction.class)
     public static class ActuatorConfiguration {
