@@ -20,6 +20,11 @@ import java.util.Optional;
  * values under credential-looking names. References and substitutions are never reported.
  */
 final class ConfigSecrets {
+    /**
+     * What is shown as an argument's name: an option's shape. Anything else before a '=' (a PEM header,
+     * a pasted value) is the value itself and is never named.
+     */
+    private static final java.util.regex.Pattern FLAG = java.util.regex.Pattern.compile("--?[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final List<String> AUTH_SCHEMES = List.of("bearer ", "basic ", "token ", "apikey ");
 
     private final SecretScanner scanner;
@@ -77,10 +82,10 @@ final class ConfigSecrets {
             }
             String text = arg.value();
             int eq = text.indexOf('=');
-            if (text.startsWith("-") && eq > 0) {
+            if (text.startsWith("-") && eq > 0 && FLAG.matcher(text.substring(0, eq)).matches()) {
                 String flag = text.substring(0, eq);
                 f.named(Place.ARG, flag, arg, text.substring(eq + 1), flags.contains(flag));
-            } else if (text.startsWith("-") && i + 1 < line.size()
+            } else if (FLAG.matcher(text).matches() && i + 1 < line.size()
                     && (flags.contains(text) || rules.isSecretName(text))) {
                 JsonValue.StringValue next = line.get(++i);
                 f.named(Place.ARG, text, next, next.value(), flags.contains(text));

@@ -114,6 +114,16 @@ class ConfigChecksTest {
     }
 
     @Test
+    void textBeforeAnEqualsSignIsNamedOnlyWhenItIsShapedLikeAnOption() {
+        String pasted = "-----BEGIN OPENSSH PRIVATE KEY-----\\nPLANTEDQ7ZK2MXW4RT9?api_key";
+        List<Finding> findings = runOn(new CommandLineSecretCheck(), "{\"mcpServers\": {\"a\": {\"command\": \"tool\","
+                + " \"args\": [\"" + pasted + "=" + GITHUB + "\", \"--token=" + GITHUB + "\"]}}}");
+        assertThat(findings).hasSize(2);
+        assertThat(findings.get(1).message()).contains("--token");
+        Harness.assertNoValue(findings, GITHUB, "PLANTEDQ7ZK2MXW4RT9", "OPENSSH PRIVATE KEY-----\n");
+    }
+
+    @Test
     void secretsInArgumentsAreReportedWithoutTheirValueInTheFix() {
         List<Finding> findings = runOn(new CommandLineSecretCheck(), "{\"mcpServers\": {"
                 + "\"a\": {\"command\": \"tool\", \"args\": [\"--password=Zq8FAKEv2fake\", \"--token\", \"" + GITHUB + "\"]},"
