@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -82,12 +83,21 @@ class KeychainCommandTest {
     }
 
     @Test
+    void invalidUtf8PipedToSetIsRefusedBeforeTheKeychainIsAsked() {
+        System.setIn(new ByteArrayInputStream(new byte[] {'a', (byte) 0xff, '\n'}));
+        CliRun run = CliRun.of(NO_BUS, "keychain", "set", "github-mcp/token");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("not valid UTF-8").contains("byte offset 1").doesNotContain("HEADLESS");
+    }
+
+    @Test
     void missingSubcommandIsUsageError() {
         assertThat(CliRun.of(NO_BUS, "keychain").exitCode()).isEqualTo(2);
     }
 
     @Test
-    void stdinLosesOneTrailingLineBreakOnly() {
+    void stdinLosesOneTrailingLineBreakOnly() throws IOException {
         assertThat(read("tok\n")).isEqualTo("tok");
         assertThat(read("tok\r\n")).isEqualTo("tok");
         assertThat(read("tok\n\n")).isEqualTo("tok\n");
@@ -97,12 +107,12 @@ class KeychainCommandTest {
 
     @Test
     void invalidUtf8OnStdinIsRejectedWithoutShowingIt() {
-        assertThatThrownBy(() -> KeychainCommand.Set.readStdin(new ByteArrayInputStream(new byte[] {'a', (byte) 0xff})))
+        assertThatThrownBy(() -> PipedValue.read(new ByteArrayInputStream(new byte[] {'a', (byte) 0xff})))
                 .isInstanceOf(CliException.class).hasMessageContaining("not valid UTF-8");
     }
 
-    private static String read(String stdin) {
-        return new String(KeychainCommand.Set.readStdin(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
+    private static String read(String stdin) throws IOException {
+        return new String(PipedValue.read(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
     }
 
     private static void pipe(String stdin) {

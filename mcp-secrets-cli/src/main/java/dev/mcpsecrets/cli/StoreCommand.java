@@ -1,0 +1,58 @@
+package dev.mcpsecrets.cli;
+
+import dev.mcpsecrets.api.Reason;
+import dev.mcpsecrets.api.SecretException;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/**
+ * Base of the subcommands that write to or remove from a secret store ({@code keychain set|delete},
+ * {@code pass set|remove}): the store's deadline from {@code --timeout}, and the store's failures as one
+ * line that names the argument rather than repeating it, since a pasted value may sit where a name belongs.
+ */
+abstract class StoreCommand extends EnvironmentCommand implements Callable<Integer> {
+    /**
+     * How messages name the argument that says what to store or remove.
+     *
+     * @return e.g. {@code the item (argument ITEM)}
+     */
+    abstract String argumentName();
+
+    /**
+     * The deadline {@code --timeout} gives.
+     *
+     * @param seconds the option's value
+     * @return the deadline, rounded up to whole milliseconds
+     * @throws CliException USAGE unless the value is positive
+     */
+    static Duration timeout(double seconds) {
+        if (!(seconds > 0)) {
+            throw new CliException(Main.USAGE, "--timeout must be positive");
+        }
+        return Duration.ofMillis((long) Math.ceil(seconds * 1000));
+    }
+
+    /**
+     * A store failure as one line: what was attempted, the reason and the store's sentence.
+     *
+     * @param action e.g. {@code store}
+     * @param e the failure; MALFORMED (the store refused the name) is a usage error
+     * @return the exception to throw
+     */
+    CliException failure(String action, SecretException e) {
+        return new CliException(e.reason() == Reason.MALFORMED ? Main.USAGE : Main.FAILED,
+                "cannot " + action + " " + argumentName() + ": " + e.reason() + " - " + e.getMessage());
+    }
+
+    /**
+     * There was nothing to remove.
+     *
+     * @param action e.g. {@code delete}
+     * @param what what the store holds, e.g. {@code item}
+     * @return the exception to throw
+     */
+    CliException missing(String action, String what) {
+        return new CliException(Main.FAILED, "cannot " + action + " " + argumentName() + ": NOT_FOUND - no such "
+                + what);
+    }
+}
