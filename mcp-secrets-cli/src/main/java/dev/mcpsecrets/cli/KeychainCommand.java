@@ -3,11 +3,9 @@ package dev.mcpsecrets.cli;
 import static dev.mcpsecrets.api.internal.text.TerminalText.escape;
 
 import dev.mcpsecrets.api.MalformedRefException;
-import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.SecretRef;
 import dev.mcpsecrets.keychain.KeychainStore;
-import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -80,23 +78,11 @@ final class KeychainCommand implements Runnable {
         @Override
         public Integer call() {
             SecretRef ref = reference();
-            char[] value = ValueInput.read(true, "Value for %s: ", ref.format());
+            int length;
             try (KeychainStore store = open()) {
-                if (value.length == 0) {
-                    throw new CliException(Main.USAGE, "empty value; nothing stored");
-                }
-                Secret secret = Secret.of(value);
-                try {
-                    store.put(ref, secret);
-                } finally {
-                    secret.destroy();
-                }
-            } catch (SecretException e) {
-                throw failure("store", e);
-            } finally {
-                Arrays.fill(value, '\0');
+                length = storeValue(value -> store.put(ref, value), "Value for %s: ", ref.format());
             }
-            spec.commandLine().getOut().println(escape("stored " + ref.format() + " (" + value.length + " characters)"));
+            spec.commandLine().getOut().println(escape("stored " + ref.format() + " (" + length + " characters)"));
             return Main.OK;
         }
     }

@@ -1,9 +1,7 @@
 package dev.mcpsecrets.cli;
 
-import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.pass.PassStore;
-import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,23 +73,7 @@ final class PassCommand implements Runnable {
             } catch (SecretException e) {
                 throw failure("store", e);
             }
-            char[] value = ValueInput.read(true, "Value for pass:%s: ", entry);
-            int length = value.length;
-            try {
-                if (length == 0) {
-                    throw new CliException(Main.USAGE, "empty value; nothing stored");
-                }
-                Secret secret = Secret.of(value);
-                try {
-                    store.put(entry, secret, force);
-                } finally {
-                    secret.destroy();
-                }
-            } catch (SecretException e) {
-                throw failure("store", e);
-            } finally {
-                Arrays.fill(value, '\0');
-            }
+            int length = storeValue(value -> store.put(entry, value, force), "Value for pass:%s: ", entry);
             spec.commandLine().getOut().println("stored pass:" + entry + " (" + length + " characters)");
             return Main.OK;
         }

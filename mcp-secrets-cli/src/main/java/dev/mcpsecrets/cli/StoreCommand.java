@@ -1,8 +1,10 @@
 package dev.mcpsecrets.cli;
 
 import dev.mcpsecrets.api.Reason;
+import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /**
@@ -11,6 +13,12 @@ import java.util.concurrent.Callable;
  * line that names the argument rather than repeating it, since a pasted value may sit where a name belongs.
  */
 abstract class StoreCommand extends EnvironmentCommand implements Callable<Integer> {
+    /** Where a value goes once read: the store's put. */
+    @FunctionalInterface
+    interface ValueSink {
+        void put(Secret value) throws SecretException;
+    }
+
     /**
      * How messages name the argument that says what to store or remove.
      *
@@ -30,6 +38,36 @@ abstract class StoreCommand extends EnvironmentCommand implements Callable<Integ
             throw new CliException(Main.USAGE, "--timeout must be positive");
         }
         return Duration.ofMillis((long) Math.ceil(seconds * 1000));
+    }
+
+    /**
+     * Reads the value to store ({@link ValueInput}: typed twice without echo, or piped), refuses an empty
+     * one, and hands it to {@code sink} as a {@link Secret} destroyed afterwards; every copy is wiped.
+     *
+     * @param sink the store's put
+     * @param prompt the terminal prompt, a {@link java.io.Console#readPassword(String, Object...)} format
+     * @param args its arguments
+     * @return how many characters were stored
+     * @throws CliException USAGE for an empty or unreadable value, or the store's failure
+     */
+    int storeValue(ValueSink sink, String prompt, Object... args) {
+        char[] value = ValueInput.read(true, prompt, args);
+        try {
+            if (value.length == 0) {
+                throw new CliException(Main.USAGE, "empty value; nothing stored");
+            }
+            Secret secret = Secret.of(value);
+            try {
+                sink.put(secret);
+            } finally {
+                secret.destroy();
+            }
+            return value.length;
+        } catch (SecretException e) {
+            throw failure("store", e);
+        } finally {
+            Arrays.fill(value, '\0');
+        }
     }
 
     /**
