@@ -9,8 +9,9 @@ import java.util.concurrent.Callable;
 
 /**
  * Base of the subcommands that write to or remove from a secret store ({@code keychain set|delete},
- * {@code pass set|remove}): the store's deadline from {@code --timeout}, and the store's failures as one
- * line that names the argument rather than repeating it, since a pasted value may sit where a name belongs.
+ * {@code pass set|remove}): the store's deadline from {@code --timeout}, the value handed to the store and
+ * wiped, and the store's failures as one line that names the argument rather than repeating it, since a
+ * pasted value may sit where a name belongs.
  */
 abstract class StoreCommand extends EnvironmentCommand implements Callable<Integer> {
     /** Where a value goes once read: the store's put. */
