@@ -42,6 +42,7 @@ public final class PolicyContext {
     private final KeyedFingerprinter fingerprinter;
     private final ServerCatalog serverCatalog;
     private final Map<String, String> options;
+    private final Map<Class<?>, Object> settings;
     private final Set<PolicyScope> scopes;
 
     private PolicyContext(Builder b) {
@@ -57,6 +58,7 @@ public final class PolicyContext {
         this.fingerprinter = b.fingerprinter;
         this.serverCatalog = b.serverCatalog;
         this.options = Map.copyOf(b.options);
+        this.settings = Map.copyOf(b.settings);
         this.scopes = b.scopes;
     }
 
@@ -228,6 +230,20 @@ public final class PolicyContext {
     }
 
     /**
+     * Typed settings a check reads, given to the builder as an object of the check's own settings type
+     * (e.g. the live probes' {@code LiveProbeSettings}), so settings reach a check as the values the
+     * caller built, not through a round trip to strings.
+     *
+     * @param <T> the settings type
+     * @param type the settings class
+     * @return the settings given for exactly that class, or empty
+     * @since 0.2
+     */
+    public <T> Optional<T> settings(Class<T> type) {
+        return Optional.ofNullable(settings.get(Objects.requireNonNull(type, "type"))).map(type::cast);
+    }
+
+    /**
      * The scopes checks may look at: the engine runs a check only when one of its
      * {@link PolicyCheck#scopes()} is here.
      *
@@ -269,6 +285,7 @@ public final class PolicyContext {
         b.fingerprinter = fingerprinter;
         b.serverCatalog = serverCatalog;
         b.options = options;
+        b.settings = settings;
         b.scopes = scopes;
         return b;
     }
@@ -297,6 +314,7 @@ public final class PolicyContext {
         private KeyedFingerprinter fingerprinter;
         private ServerCatalog serverCatalog;
         private Map<String, String> options = Map.of();
+        private Map<Class<?>, Object> settings = Map.of();
         private Set<PolicyScope> scopes = PolicyScope.all();
 
         private Builder() {
@@ -465,6 +483,21 @@ public final class PolicyContext {
          */
         public Builder options(Map<String, String> value) {
             this.options = Map.copyOf(value);
+            return this;
+        }
+
+        /**
+         * Typed settings for the checks that read them with {@link PolicyContext#settings(Class)}; one
+         * object per class, a later one of the same class replaces the earlier.
+         *
+         * @param value the settings, keyed by its class
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder settings(Object value) {
+            Map<Class<?>, Object> next = new java.util.HashMap<>(settings);
+            next.put(Objects.requireNonNull(value, "value").getClass(), value);
+            this.settings = Map.copyOf(next);
             return this;
         }
 

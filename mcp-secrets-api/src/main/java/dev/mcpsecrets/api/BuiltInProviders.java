@@ -1,8 +1,5 @@
 package dev.mcpsecrets.api;
 
-import dev.mcpsecrets.api.internal.EnvironmentProvider;
-import dev.mcpsecrets.api.internal.FileProvider;
-
 /**
  * The providers that ship in this module, for embedders that turn discovery off.
  *
@@ -18,7 +15,7 @@ public final class BuiltInProviders {
      * @return a new provider with id {@code mcp-env}
      */
     public static SecretProvider environment() {
-        return new EnvironmentProvider();
+        return new BuiltInEnvironmentProvider();
     }
 
     /**
@@ -29,6 +26,6 @@ public final class BuiltInProviders {
      * @return a new provider with id {@code mcp-file}
      */
     public static SecretProvider files() {
-        return new FileProvider();
+        return new BuiltInFileProvider();
     }
 }

@@ -1,9 +1,5 @@
 package dev.mcpsecrets.api;
 
-import dev.mcpsecrets.api.internal.BatchResolution;
-import dev.mcpsecrets.api.internal.Calls;
-import dev.mcpsecrets.api.internal.ProviderDiscovery;
-import dev.mcpsecrets.api.internal.Resolver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

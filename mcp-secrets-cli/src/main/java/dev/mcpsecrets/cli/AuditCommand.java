@@ -113,11 +113,12 @@ final class AuditCommand extends EnvironmentCommand implements Callable<Integer>
         ReportFormat fmt = format;
         Severity threshold = failOn;
         FileSystemView files = PolicySupport.files(environment);
-        List<McpConfigFile> configs = PolicySupport.configs(paths, files);
+        PolicySupport.ReadConfigs read = PolicySupport.read(paths, files);
+        List<McpConfigFile> configs = read.configs();
         PolicyContext.Builder builder = PolicySupport.context(environment, profile, files, configs)
                 .liveProbes(live, PolicySupport.hosts(allowedHosts));
         if (live) {
-            builder.trustedConfigs(PolicySupport.trustedConfigs(configs, environment)).options(liveSettings().toOptions());
+            builder.trustedConfigs(PolicySupport.trustedConfigs(read, environment)).settings(liveSettings());
         }
         if (!paths.isEmpty() && !history) {
             // named files are audited as files; the project's whole history is a project question

@@ -115,7 +115,7 @@ final class DotenvCommand implements Runnable {
         public Integer call() throws IOException {
             Path target = target();
             DotenvTarget.load(target); // refuses an unusable file before the value is asked for
-            char[] value = ValueInput.read(false, "value for %s (not shown): ", key);
+            char[] value = ValueInput.read("nothing written", false, "value for %s (not shown): ", key);
             try {
                 if (value.length == 0) {
                     throw new CliException(Main.USAGE, "empty value; nothing written");

@@ -1,5 +1,7 @@
 package dev.mcpsecrets.cli;
 
+import dev.mcpsecrets.api.internal.files.FileLimitException;
+import dev.mcpsecrets.api.internal.files.FileLimits;
 import dev.mcpsecrets.dotenv.DotenvFile;
 import dev.mcpsecrets.dotenv.DotenvParseException;
 import java.io.IOException;
@@ -17,9 +19,6 @@ import java.nio.file.attribute.BasicFileAttributes;
  * can be unusable into one line naming the file and what is wrong (never its content) and exit code 1.
  */
 final class DotenvTarget {
-    /** The largest file read, as the {@code dotenv:} provider's limit. */
-    static final long MAX_SIZE = 64L * 1024 * 1024;
-
     private DotenvTarget() {
     }
 
@@ -58,9 +57,9 @@ final class DotenvTarget {
             throw new CliException(Main.FAILED, "cannot use " + target
                     + ": not a regular file (a FIFO, device or socket); nothing written");
         }
-        if (attributes.size() > MAX_SIZE) {
+        if (attributes.size() > FileLimits.MAX_DOTENV_BYTES) {
             throw new CliException(Main.FAILED, "cannot use " + target + ": it is " + attributes.size()
-                    + " bytes; a .env file may hold at most " + MAX_SIZE + "; nothing written");
+                    + " bytes; a .env file may hold at most " + FileLimits.MAX_DOTENV_BYTES + "; nothing written");
         }
         if (!Files.isReadable(target)) {
             throw new CliException(Main.FAILED, "cannot read " + target + ": permission denied; nothing written");
@@ -69,6 +68,10 @@ final class DotenvTarget {
 
     /** What went wrong, from the exception's type and the system's reason; never its free-form message. */
     static String reason(IOException e) {
+        if (e instanceof FileLimitException limit) {
+            // e.g. "is a named pipe (FIFO), not a regular file; not read": the bounded reader's own words
+            return "it " + RunCommand.reason(limit);
+        }
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }

@@ -43,14 +43,14 @@ record LaunchEntry(String name, String command, List<String> args, Map<String, S
             throw failure(entry.location().display() + ": server '" + name
                     + "' has no \"command\" (only stdio servers can be started)");
         }
-        String program = requireText(name, "command", command.get());
+        String program = requireNoNul(name, "command", command.get());
         List<String> args = new ArrayList<>();
         Optional<JsonValue> argArray = entry.get("args");
         if (argArray.isPresent()) {
             JsonValue.ArrayValue array = argArray.get().asArray().orElseThrow(() -> failure(
                     argArray.get().location().display() + ": server '" + name + "': args must be an array of strings"));
             for (int i = 0; i < array.elements().size(); i++) {
-                args.add(requireText(name, "args[" + i + "]", array.elements().get(i)));
+                args.add(requireNoNul(name, "args[" + i + "]", array.elements().get(i)));
             }
         }
         Map<String, String> env = new LinkedHashMap<>();
@@ -64,7 +64,7 @@ record LaunchEntry(String name, String command, List<String> args, Map<String, S
         }
         Optional<JsonValue> cwd = entry.get("cwd");
         // as written: the caller resolves a relative cwd in the trusted file's real directory
-        Path dir = cwd.isEmpty() ? null : Path.of(requireText(name, "cwd", cwd.get()));
+        Path dir = cwd.isEmpty() ? null : Path.of(requireNoNul(name, "cwd", cwd.get()));
         return new LaunchEntry(name, program, List.copyOf(args), env, dir);
     }
 
@@ -86,6 +86,16 @@ record LaunchEntry(String name, String command, List<String> args, Map<String, S
         return value.asString().map(JsonValue.StringValue::value).orElseThrow(() -> failure(
                 value.location().display() + ": server '" + server + "': " + what + " must be a string, not "
                         + value.typeName()));
+    }
+
+    /** Text that becomes a path or an argv word: a NUL can be neither, and the text is never shown. */
+    private static String requireNoNul(String server, String what, JsonValue value) {
+        String text = requireText(server, what, value);
+        if (text.indexOf('\0') >= 0) {
+            throw failure(value.location().display() + ": server '" + server + "': " + what
+                    + " contains a NUL character, which no command line or path can hold");
+        }
+        return text;
     }
 
     private static CliException failure(String message) {

@@ -75,7 +75,7 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         Logging.configure(args);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(Logging.escapeLogLines(), StandardCharsets.UTF_8), true);
         System.exit(run(args, out, err, System.getenv()));
     }
 

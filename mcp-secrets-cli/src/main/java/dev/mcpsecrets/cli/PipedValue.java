@@ -23,15 +23,23 @@ final class PipedValue {
     private PipedValue() {
     }
 
+    /** Reads the value of a command that stores it: errors end with "nothing written". */
     static char[] read(InputStream in) throws IOException {
+        return read(in, "nothing written");
+    }
+
+    /**
+     * Reads the value; {@code outcome} ends each error message and says what the command did not do
+     * (e.g. {@code nothing written}, {@code nothing searched}).
+     */
+    static char[] read(InputStream in, String outcome) throws IOException {
         byte[] buf = new byte[4096];
         int n = 0;
         try {
             while (true) {
                 if (n == buf.length) {
                     if (n > MAX_BYTES) {
-                        throw new CliException(Main.USAGE, "the value on stdin is larger than "
-                                + (MAX_BYTES / 1024 / 1024) + " MiB; nothing written");
+                        throw tooLarge(outcome);
                     }
                     byte[] bigger = Arrays.copyOf(buf, n * 2);
                     Arrays.fill(buf, (byte) 0);
@@ -50,17 +58,21 @@ final class PipedValue {
                 }
             }
             if (n > MAX_BYTES) {
-                throw new CliException(Main.USAGE, "the value on stdin is larger than "
-                        + (MAX_BYTES / 1024 / 1024) + " MiB; nothing written");
+                throw tooLarge(outcome);
             }
-            return decode(buf, n);
+            return decode(buf, n, outcome);
         } finally {
             Arrays.fill(buf, (byte) 0);
         }
     }
 
+    private static CliException tooLarge(String outcome) {
+        return new CliException(Main.USAGE, "the value on stdin is larger than " + (MAX_BYTES / 1024 / 1024)
+                + " MiB; " + outcome);
+    }
+
     /** Strict UTF-8: a malformed byte is refused, never turned into U+FFFD. */
-    private static char[] decode(byte[] bytes, int length) {
+    private static char[] decode(byte[] bytes, int length, String outcome) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -76,7 +88,7 @@ final class PipedValue {
             int offset = in.position();
             Arrays.fill(chars, '\0');
             throw new CliException(Main.USAGE, "the value on stdin is not valid UTF-8 (byte offset " + offset
-                    + "); nothing written. Pipe the value as UTF-8 text; for binary data store it base64-encoded");
+                    + "); " + outcome + ". Pipe the value as UTF-8 text; for binary data store it base64-encoded");
         }
         char[] value = Arrays.copyOf(chars, out.position());
         Arrays.fill(chars, '\0');

@@ -9,15 +9,21 @@ import dev.mcpsecrets.policy.engine.PolicyEngine;
 import dev.mcpsecrets.policy.engine.Suppressions;
 import dev.mcpsecrets.policy.config.ConfigDiscovery;
 import dev.mcpsecrets.policy.config.ConfigScope;
+import dev.mcpsecrets.policy.config.JsonReader;
+import dev.mcpsecrets.policy.config.McpClient;
 import dev.mcpsecrets.policy.config.McpConfigFile;
 import dev.mcpsecrets.policy.config.McpConfigReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
@@ -36,14 +42,49 @@ final class PolicySupport {
     }
 
     /**
+     * Configs as a command read them, with the snapshot each project config was parsed from: trust is
+     * judged on those very bytes, so a file swapped after it was parsed cannot borrow the trust of what
+     * was there before (or the other way round).
+     */
+    static final class ReadConfigs {
+        private final List<McpConfigFile> configs = new ArrayList<>();
+        private final Map<McpConfigFile, TrustStore.Snapshot> parsedFrom = new IdentityHashMap<>();
+
+        List<McpConfigFile> configs() {
+            return Collections.unmodifiableList(configs);
+        }
+
+        void add(McpConfigFile config, TrustStore.Snapshot snapshot) {
+            configs.add(config);
+            if (snapshot != null) {
+                parsedFrom.put(config, snapshot);
+            }
+        }
+
+        /** The bytes {@code config} was parsed from, when it is a project config read in one piece. */
+        Optional<TrustStore.Snapshot> parsedFrom(McpConfigFile config) {
+            return Optional.ofNullable(parsedFrom.get(config));
+        }
+    }
+
+    /**
      * The named configs, or when none are named, those of this user and the current project. A named
      * file counts as a user-level config only when it is one of this user's clients' own files; any
      * other named file is read as a project config, which live probes treat as untrusted until the
      * user trusts it.
      */
     static List<McpConfigFile> configs(List<Path> paths, FileSystemView files) {
+        return read(paths, files).configs();
+    }
+
+    /** As {@link #configs}, keeping the bytes each project config was parsed from. */
+    static ReadConfigs read(List<Path> paths, FileSystemView files) {
+        ReadConfigs read = new ReadConfigs();
         if (paths.isEmpty()) {
-            return ConfigDiscovery.readAll(files);
+            for (ConfigDiscovery.Candidate c : ConfigDiscovery.discover(files)) {
+                read(read, c.path(), c.client(), c.scope());
+            }
+            return read;
         }
         Set<Path> userLevel = new HashSet<>();
         for (ConfigDiscovery.Candidate c : ConfigDiscovery.candidates(files)) {
@@ -51,41 +92,70 @@ final class PolicySupport {
                 userLevel.add(WorkingDirectory.absolute(c.path()));
             }
         }
-        List<McpConfigFile> configs = new ArrayList<>();
         for (Path named : paths) {
             Path p = WorkingDirectory.absolute(named);
             if (Files.isDirectory(p)) {
                 for (Path file : jsonFilesBelow(p)) {
-                    configs.add(read(file.normalize(), userLevel));
+                    Path normal = file.normalize();
+                    read(read, normal, null, userLevel.contains(normal) ? ConfigScope.USER : ConfigScope.PROJECT);
                 }
             } else if (Files.exists(p)) {
                 // the reader refuses what is not a regular file (a pipe, a device) without opening it, and says so
-                configs.add(read(p, userLevel));
+                read(read, p, null, userLevel.contains(p) ? ConfigScope.USER : ConfigScope.PROJECT);
             } else {
                 throw new CliException(Main.USAGE, named + ": no such file");
             }
         }
-        return configs;
+        return read;
     }
 
-    private static McpConfigFile read(Path file, Set<Path> userLevel) {
-        return McpConfigReader.read(file, userLevel.contains(file) ? ConfigScope.USER : ConfigScope.PROJECT);
+    /**
+     * Reads one config; {@code client} null means guessed from the name and content. A project config is
+     * read once, within the config limits, and parsed from those bytes; when that read fails the reader
+     * reads it again to say why, and the file is then never trusted.
+     */
+    private static void read(ReadConfigs read, Path file, McpClient client, ConfigScope scope) {
+        if (scope == ConfigScope.PROJECT) {
+            TrustStore.Snapshot snapshot;
+            try {
+                snapshot = TrustStore.snapshot(file);
+            } catch (IOException | SecurityException e) {
+                snapshot = null;
+            }
+            if (snapshot != null) {
+                McpConfigFile config = client == null ? McpConfigReader.parse(snapshot.content(), file, scope)
+                        : McpConfigReader.fromDocument(JsonReader.parse(snapshot.content(), file, client.dialect()),
+                                client, scope);
+                read.add(config, snapshot);
+                return;
+            }
+        }
+        read.add(client == null ? McpConfigReader.read(file, scope) : McpConfigReader.read(file, client, scope), null);
     }
 
     /**
      * The project configs among these that the user trusted with {@code mcp-secrets trust} and that have
-     * not changed since: live probes may resolve the variables and secrets they name.
+     * not changed since: live probes may resolve the variables and secrets they name. What is judged is
+     * the content each config was parsed from, never a second read of the file.
      */
-    static List<Path> trustedConfigs(List<McpConfigFile> configs, Map<String, String> environment) throws IOException {
+    static List<Path> trustedConfigs(ReadConfigs read, Map<String, String> environment) throws IOException {
         TrustStore store = new TrustStore(UserConfigDir.from(environment));
-        List<Path> trusted = new ArrayList<>();
-        for (McpConfigFile config : configs) {
-            if (config.scope() == ConfigScope.PROJECT && config.document().root().isPresent()
-                    && Files.isRegularFile(config.path()) && store.check(config.path()) == TrustStore.Verdict.TRUSTED) {
+        Set<Path> trusted = new LinkedHashSet<>();
+        Set<Path> untrusted = new HashSet<>();
+        for (McpConfigFile config : read.configs()) {
+            if (config.scope() != ConfigScope.PROJECT) {
+                continue;
+            }
+            Optional<TrustStore.Snapshot> parsed = read.parsedFrom(config);
+            if (config.document().root().isPresent() && parsed.isPresent()
+                    && store.check(parsed.get()) == TrustStore.Verdict.TRUSTED) {
                 trusted.add(config.path());
+            } else {
+                untrusted.add(config.path()); // the same file named twice is trusted only if every reading was
             }
         }
-        return trusted;
+        trusted.removeAll(untrusted);
+        return List.copyOf(trusted);
     }
 
     /** A named directory stands for every {@code .json} file below it (.mcp.json and .vscode/mcp.json too). */

@@ -104,10 +104,19 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
             // every failure before the start is 125, so that it cannot be taken for the child's own code
             throw e.exitCode() >= FAILED_BEFORE_START ? e : new CliException(FAILED_BEFORE_START, e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw new CliException(FAILED_BEFORE_START, e.getMessage());
+            throw notStarted(e);
         }
         LOG.info("resolved {} secret(s) in {} ms", prepared.secrets().size(), (System.nanoTime() - started) / 1_000_000);
         return ChildProcess.run(prepared.argv(), workingDirectory, prepared.environment(), prepared.secrets());
+    }
+
+    /**
+     * A failure the checks before the start did not name. The runtime's own messages quote their input
+     * (a path with a NUL, an environment entry), which may be a pasted secret: only the kind is shown.
+     */
+    static CliException notStarted(IllegalArgumentException e) {
+        return new CliException(FAILED_BEFORE_START, "not started: a value given on the command line or in the "
+                + "config cannot be used (" + e.getClass().getSimpleName() + ")");
     }
 
     /** What to start, its environment without the secrets, and the secrets. */
@@ -160,6 +169,12 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
         if (argv.isEmpty()) {
             throw new CliException(FAILED_BEFORE_START, "missing command; usage: mcp-secrets run [--env NAME=REF]... -- COMMAND [ARGS...]");
         }
+        for (int i = 0; i < argv.size(); i++) {
+            if (argv.get(i).indexOf('\0') >= 0) {
+                throw new CliException(FAILED_BEFORE_START, (i == 0 ? "COMMAND" : "COMMAND argument " + i)
+                        + " contains a NUL character, which no command line can hold; not started");
+            }
+        }
         if (envFile != null) {
             refs.putAll(EnvFile.read(envFile));
         }
@@ -177,7 +192,7 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
         List<String> declared = new ArrayList<>();
         declared.add(entry.command());
         declared.addAll(entry.args());
-        String program = Path.of(entry.command()).getFileName().toString();
+        String program = entry.command().substring(entry.command().lastIndexOf('/') + 1);
         int dashes = entry.args().indexOf("--");
         if (program.equals("mcp-secrets") && dashes >= 0) {
             declared = new ArrayList<>(entry.args().subList(dashes + 1, entry.args().size()));

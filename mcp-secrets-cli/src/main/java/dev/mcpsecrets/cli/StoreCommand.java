@@ -52,7 +52,7 @@ abstract class StoreCommand extends EnvironmentCommand implements Callable<Integ
      * @throws CliException USAGE for an empty or unreadable value, or the store's failure
      */
     int storeValue(ValueSink sink, String prompt, Object... args) {
-        char[] value = ValueInput.read(true, prompt, args);
+        char[] value = ValueInput.read("nothing stored", true, prompt, args);
         try {
             if (value.length == 0) {
                 throw new CliException(Main.USAGE, "empty value; nothing stored");

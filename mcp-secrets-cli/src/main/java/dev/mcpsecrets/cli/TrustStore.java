@@ -5,16 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpsecrets.api.internal.files.BoundedFiles;
+import dev.mcpsecrets.api.internal.files.FileLimits;
 import dev.mcpsecrets.api.internal.files.FileSafety;
 import dev.mcpsecrets.api.internal.files.PathSafety;
 import dev.mcpsecrets.api.internal.files.SafeFiles;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -35,9 +34,6 @@ import java.util.TreeMap;
  */
 final class TrustStore {
     static final String FILE_NAME = "trusted.json";
-    /** Config files larger than this are not read, as the config reader's own limit. */
-    static final long MAX_CONFIG_BYTES = 32L * 1024 * 1024;
-    private static final long MAX_STORE_BYTES = 32L * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final UserConfigDir dir;
@@ -76,18 +72,14 @@ final class TrustStore {
     }
 
     /**
-     * Reads a config file: the real path is found first, then that path (not the link) is opened without
-     * following a symlink, so a link swapped meanwhile cannot pair one file's bytes with another's path.
+     * Reads a config file within the config limits ({@link FileLimits#MAX_CONFIG_BYTES}, regular files only,
+     * the errors of {@link BoundedFiles}): the real path is found first, then that path (not the link) is
+     * opened without following a symlink, so a link swapped meanwhile cannot pair one file's bytes with
+     * another's path.
      */
     static Snapshot snapshot(Path given) throws IOException {
         Path real = given.toRealPath();
-        if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
-            throw new CliException(Main.USAGE, given + ": not a regular file");
-        }
-        byte[] content;
-        try (FileChannel channel = FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            content = SafeFiles.readAll(channel, given, MAX_CONFIG_BYTES);
-        }
+        byte[] content = BoundedFiles.readNoFollow(real, given, FileLimits.MAX_CONFIG_BYTES);
         return new Snapshot(given, real, linkPath(given, real), content);
     }
 
@@ -191,7 +183,7 @@ final class TrustStore {
             return entries;
         }
         refuseIfOthersCanChange(file);
-        byte[] bytes = SafeFiles.read(file.toRealPath(), MAX_STORE_BYTES).orElse(new byte[0]);
+        byte[] bytes = SafeFiles.read(file.toRealPath(), FileLimits.MAX_CONFIG_BYTES).orElse(new byte[0]);
         if (bytes.length == 0) {
             return entries;
         }

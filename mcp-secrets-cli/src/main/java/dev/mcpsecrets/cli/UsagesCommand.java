@@ -55,7 +55,7 @@ final class UsagesCommand extends EnvironmentCommand implements Callable<Integer
         PrintWriter out = spec.commandLine().getOut();
         int unread = reportUnread(configs, spec.commandLine().getErr());
         if (valueFromStdin) {
-            int code = leaked(out, uses, LeakedValue.read(System.in), configs.size() - unread, unread);
+            int code = leaked(out, uses, PipedValue.read(System.in, "nothing searched"), configs.size() - unread, unread);
             return unread > 0 ? Main.USAGE : code;
         }
         KeyedFingerprinter fingerprints = KeyedFingerprinter.forKeyFile(files.fingerprintKeyFile());

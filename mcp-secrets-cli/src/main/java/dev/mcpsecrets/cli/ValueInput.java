@@ -2,6 +2,7 @@ package dev.mcpsecrets.cli;
 
 import java.io.Console;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
 
 /**
@@ -17,16 +18,17 @@ final class ValueInput {
     /**
      * Reads the value.
      *
+     * @param unchanged how errors end, e.g. {@code nothing written}
      * @param confirm whether a typed value is asked for twice and the two must match
      * @param prompt the prompt, a {@link Console#readPassword(String, Object...)} format
      * @param args the prompt's arguments
      * @return the value (empty when nothing was typed or piped); the caller wipes it
      * @throws CliException USAGE when the value cannot be had or the two typed values differ
      */
-    static char[] read(boolean confirm, String prompt, Object... args) {
+    static char[] read(String unchanged, boolean confirm, String prompt, Object... args) {
         Console console = System.console();
         if (console == null) {
-            return piped();
+            return piped(System.in, unchanged);
         }
         if (!confirm) {
             // one line: Enter ends a typed value
@@ -40,7 +42,7 @@ final class ValueInput {
                 throw new CliException(Main.USAGE, "no value entered");
             }
             if (!Arrays.equals(first, second)) {
-                throw new CliException(Main.USAGE, "the two entries differ; nothing stored");
+                throw new CliException(Main.USAGE, "the two entries differ; " + unchanged);
             }
             return first.clone();
         } finally {
@@ -49,22 +51,31 @@ final class ValueInput {
         }
     }
 
-    private static char[] piped() {
+    /**
+     * The value piped to stdin ({@link PipedValue}), unless stdin is a terminal or was closed.
+     *
+     * @param in the stream to read, standard input
+     * @param unchanged how errors end, e.g. {@code nothing written}
+     * @return the value; the caller wipes it
+     */
+    static char[] piped(InputStream in, String unchanged) {
         if (StandardInput.isTerminal()) {
             // the terminal could not be put in no-echo mode: stdout is not a terminal
             throw new CliException(Main.USAGE, "stdin is a terminal but stdout is not, so the value cannot be "
-                    + "typed without echo; run without redirecting stdout, or pipe the value in; nothing written");
+                    + "typed without echo; run without redirecting stdout, or pipe the value in; " + unchanged);
         }
         if (StandardInput.wasClosed()) {
-            throw new CliException(Main.USAGE, "stdin is closed and there is no terminal to ask on; nothing written");
+            throw new CliException(Main.USAGE, "stdin is closed and there is no terminal to ask on; "
+                    + unchanged);
         }
         try {
-            return PipedValue.read(System.in);
+            return PipedValue.read(in, unchanged);
         } catch (IOException e) {
             // e.g. stdin redirected from a directory; the system's reason is words only, never input
             String reason = e.getMessage() != null && e.getMessage().matches("[A-Za-z ,]{1,80}") ? e.getMessage()
                     : e.getClass().getSimpleName();
-            throw new CliException(Main.USAGE, "cannot read the value from stdin: " + reason + "; nothing written");
+            throw new CliException(Main.USAGE, "cannot read the value from stdin: " + reason + "; "
+                    + unchanged);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.mcpsecrets.cli;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -52,10 +51,6 @@ class ArchitectureTest {
     @Test
     void noPackageCycles() {
         slices().matching("dev.mcpsecrets.(**)").should().beFreeOfCycles()
-                // the api and dotenv facades still reach into their own internal packages; untangled separately
-                .ignoreDependency(resideInAPackage("dev.mcpsecrets.api"), resideInAPackage("dev.mcpsecrets.api.internal"))
-                .ignoreDependency(resideInAPackage("dev.mcpsecrets.dotenv"),
-                        resideInAPackage("dev.mcpsecrets.dotenv.internal"))
                 .check(classes);
     }
 

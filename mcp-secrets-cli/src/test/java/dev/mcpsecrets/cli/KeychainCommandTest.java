@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -97,7 +96,7 @@ class KeychainCommandTest {
     }
 
     @Test
-    void stdinLosesOneTrailingLineBreakOnly() throws IOException {
+    void stdinLosesOneTrailingLineBreakOnly() {
         assertThat(read("tok\n")).isEqualTo("tok");
         assertThat(read("tok\r\n")).isEqualTo("tok");
         assertThat(read("tok\n\n")).isEqualTo("tok\n");
@@ -107,12 +106,29 @@ class KeychainCommandTest {
 
     @Test
     void invalidUtf8OnStdinIsRejectedWithoutShowingIt() {
-        assertThatThrownBy(() -> PipedValue.read(new ByteArrayInputStream(new byte[] {'a', (byte) 0xff})))
+        assertThatThrownBy(() -> ValueInput.piped(new ByteArrayInputStream(new byte[] {'a', (byte) 0xff}),
+                "nothing stored"))
                 .isInstanceOf(CliException.class).hasMessageContaining("not valid UTF-8");
     }
 
-    private static String read(String stdin) throws IOException {
-        return new String(PipedValue.read(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
+    @Test
+    void aValueOverThePipedValueCapIsRefusedNotReadIntoMemoryWithoutEnd() {
+        java.io.InputStream endless = new java.io.InputStream() {
+            private long served;
+
+            @Override
+            public int read() {
+                served++;
+                return served > 64L * 1024 * 1024 ? -1 : 'P'; // far past the cap: a cap stops long before the end
+            }
+        };
+        assertThatThrownBy(() -> ValueInput.piped(endless, "nothing stored")).isInstanceOf(CliException.class)
+                .hasMessageContaining("larger than 1 MiB; nothing stored").hasMessageNotContaining("PPPP");
+    }
+
+    private static String read(String stdin) {
+        return new String(ValueInput.piped(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                "nothing stored"));
     }
 
     private static void pipe(String stdin) {

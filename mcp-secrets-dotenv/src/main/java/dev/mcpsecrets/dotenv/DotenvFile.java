@@ -1,12 +1,8 @@
 package dev.mcpsecrets.dotenv;
 
 import dev.mcpsecrets.api.Secret;
+import dev.mcpsecrets.api.internal.files.FileLimits;
 import dev.mcpsecrets.api.internal.files.SafeFiles;
-import dev.mcpsecrets.dotenv.internal.Binding;
-import dev.mcpsecrets.dotenv.internal.Scanner;
-import dev.mcpsecrets.dotenv.internal.Syntax;
-import dev.mcpsecrets.dotenv.internal.Utf8Errors;
-import dev.mcpsecrets.dotenv.internal.ValueQuoter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -37,8 +33,6 @@ import java.util.function.UnaryOperator;
  * @since 0.1
  */
 public final class DotenvFile {
-    /** The largest file read for editing, the provider's own limit. */
-    private static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
     private final Path path;
     private final String text;
     private final Scanner.Scanned scanned;
@@ -93,7 +87,7 @@ public final class DotenvFile {
     }
 
     private static DotenvFile read(Path path, Path target) throws IOException {
-        byte[] bytes = SafeFiles.read(target, MAX_FILE_BYTES).orElse(null);
+        byte[] bytes = SafeFiles.read(target, FileLimits.MAX_DOTENV_BYTES).orElse(null);
         if (bytes == null) {
             return new DotenvFile(path, "");
         }

@@ -2,10 +2,6 @@ package dev.mcpsecrets.dotenv;
 
 import dev.mcpsecrets.api.internal.files.BoundedFiles;
 import dev.mcpsecrets.api.internal.files.FileLimits;
-import dev.mcpsecrets.dotenv.internal.Binding;
-import dev.mcpsecrets.dotenv.internal.Expander;
-import dev.mcpsecrets.dotenv.internal.Scanner;
-import dev.mcpsecrets.dotenv.internal.Utf8Errors;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

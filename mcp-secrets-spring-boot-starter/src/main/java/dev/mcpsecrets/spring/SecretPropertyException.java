@@ -19,7 +19,8 @@ public final class SecretPropertyException extends RuntimeException {
      *
      * @param property the property name, e.g. {@code github.token}
      * @param origin where it was set, e.g. {@code class path resource [application.yml] - 3:12}
-     * @param reference the reference expression (without the {@code secret:} prefix)
+     * @param reference the reference expression (without the {@code secret:} prefix); for a malformed one
+     *     only its length, e.g. {@code (34 characters, not shown)}: such text may be a pasted value
      * @param reason why it failed
      * @param detail what went wrong, from the provider; never a value
      * @since 0.1

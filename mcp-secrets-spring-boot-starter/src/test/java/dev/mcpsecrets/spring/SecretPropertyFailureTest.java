@@ -60,6 +60,35 @@ class SecretPropertyFailureTest {
     }
 
     @Test
+    void malformedReferenceIsNamedByPropertyAndPositionNeverEchoed(CapturedOutput output) {
+        String planted = "PLANTEDSPRINGREFQ7W2ER";
+        assertThatThrownBy(() -> TestApplication.run(Map.of("TOKEN_VAR", RESOLVABLE),
+                "--github.token=secret:nosuchscheme:" + planted, "--other.token=secret:env:TOKEN_VAR"))
+                .isInstanceOfSatisfying(SecretPropertyException.class, e -> {
+                    assertThat(e.failures()).singleElement().satisfies(f -> {
+                        assertThat(f.property()).isEqualTo("github.token");
+                        assertThat(f.reference()).isEqualTo("(" + ("nosuchscheme:" + planted).length()
+                                + " characters, not shown)");
+                        assertThat(f.detail()).contains("at column 1").doesNotContain(planted);
+                    });
+                    assertThat(e.getMessage()).contains("github.token").doesNotContain(planted)
+                            .doesNotContain("nosuchscheme");
+                });
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START").contains("github.token")
+                .doesNotContain(planted).doesNotContain("nosuchscheme").doesNotContain(RESOLVABLE);
+    }
+
+    @Test
+    void aPastedUrlWithCredentialsWhereAReferenceBelongsIsNotEchoed(CapturedOutput output) {
+        String planted = "PLANTEDSPRINGURLZ3X4CV";
+        assertThatThrownBy(() -> TestApplication.run(Map.of(),
+                "--github.token=secret:https://x-access-token:" + planted + "@github.com/o/r"))
+                .isInstanceOfSatisfying(SecretPropertyException.class, e -> assertThat(e.getMessage())
+                        .contains("github.token").doesNotContain(planted));
+        assertThat(output.getAll()).contains("github.token").doesNotContain(planted).doesNotContain("x-access-token");
+    }
+
+    @Test
     void resolvedValueThatFailsConversionIsNotShownByTheBindFailureReport(CapturedOutput output) {
         assertThatThrownBy(() -> TestApplication.run(Map.of("MODE_VAR", "not-a-mode-" + RESOLVABLE),
                 "--spring.main.banner-mode=secret:env:MODE_VAR"))

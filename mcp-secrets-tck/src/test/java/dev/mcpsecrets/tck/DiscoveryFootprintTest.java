@@ -3,23 +3,43 @@ package dev.mcpsecrets.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mcpsecrets.api.BuiltInProviders;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The built-in providers load only themselves when discovered; the footprint tool sees what loads. */
+/** The built-in providers load little when discovered; the footprint tool sees what loads. */
 class DiscoveryFootprintTest {
-    private static final String INTERNAL = "dev.mcpsecrets.api.internal.";
+    private static final String API = "dev.mcpsecrets.api.";
+    /**
+     * API types a provider class refers to, which the verifier loads with it; the facade has loaded
+     * them already by the time discovery runs.
+     */
+    private static final List<String> SPI = List.of(API + "SecretException", API + "SecretProvider");
 
+    /**
+     * The registration, the factory it asks and the implementation it forwards to: the implementations
+     * are package-private in the API package (so that package never depends on the internal one) and
+     * only the registrations are public. Nothing the first resolve needs is loaded.
+     */
     @Test
-    void environmentProviderLoadsOnlyItself() {
-        Class<?> type = BuiltInProviders.environment().getClass();
-        assertThat(DiscoveryFootprint.of(type, INTERNAL)).containsExactly(type.getName());
+    void environmentProviderLoadsOnlyItsRegistrationAndImplementation() {
+        Class<?> type = Registrations.type("mcp-env");
+        assertThat(DiscoveryFootprint.of(type, API)).containsExactlyInAnyOrderElementsOf(with(SPI,
+                API + "internal.EnvironmentProvider", API + "BuiltInProviders", API + "BuiltInEnvironmentProvider",
+                API + "MalformedRefException"));
     }
 
     @Test
     void fileProviderLeavesItsReaderForTheFirstResolve() {
-        Class<?> type = BuiltInProviders.files().getClass();
-        assertThat(DiscoveryFootprint.of(type, INTERNAL)).containsExactly(type.getName());
+        Class<?> type = Registrations.type("mcp-file");
+        assertThat(DiscoveryFootprint.of(type, API)).containsExactlyInAnyOrderElementsOf(with(SPI,
+                API + "internal.FileProvider", API + "BuiltInProviders", API + "BuiltInFileProvider"));
+    }
+
+    private static List<String> with(List<String> base, String... more) {
+        List<String> all = new ArrayList<>(base);
+        all.addAll(List.of(more));
+        return all;
     }
 
     @Test

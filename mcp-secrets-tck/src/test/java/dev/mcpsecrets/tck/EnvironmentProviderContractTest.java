@@ -1,6 +1,5 @@
 package dev.mcpsecrets.tck;
 
-import dev.mcpsecrets.api.BuiltInProviders;
 import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.api.ResolveContext;
 import dev.mcpsecrets.api.SecretProvider;
@@ -9,10 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+/** The provider as discovery finds it: the class registered for the service loader. */
 class EnvironmentProviderContractTest extends SecretProviderContract {
     @Override
     protected SecretProvider createProvider() {
-        return BuiltInProviders.environment();
+        return Registrations.create("mcp-env");
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.mcpsecrets.tck;
 
-import dev.mcpsecrets.api.BuiltInProviders;
 import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.api.ResolveContext;
 import dev.mcpsecrets.api.SecretProvider;
@@ -15,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+/** The provider as discovery finds it: the class registered for the service loader. */
 class FileProviderContractTest extends SecretProviderContract {
     private static final String VALUE = "tck-file-value-\u00e9-7890";
     private static final Path DIR = createCredentialsDirectory();
@@ -35,7 +35,7 @@ class FileProviderContractTest extends SecretProviderContract {
 
     @Override
     protected SecretProvider createProvider() {
-        return BuiltInProviders.files();
+        return Registrations.create("mcp-file");
     }
 
     @Override

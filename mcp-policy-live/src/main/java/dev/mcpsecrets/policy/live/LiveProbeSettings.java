@@ -4,12 +4,10 @@ import dev.mcpsecrets.policy.internal.Hosts;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -19,9 +17,9 @@ import java.util.stream.Collectors;
  *
  * <p>Live probes run only when {@code PolicyContext.liveProbesAllowed()} is true; the hosts they may
  * contact besides loopback are {@code PolicyContext.allowedHosts()} (both set with
- * {@code PolicyContext.Builder.liveProbes(boolean, Set)}). The values here travel as check options
- * ({@link #toOptions()}, read back with {@link #fromOptions(Map)}), so a CLI sets them with
- * {@code PolicyContext.Builder.options(...)}.
+ * {@code PolicyContext.Builder.liveProbes(boolean, Set)}). A caller hands these settings over as they
+ * are, with {@code PolicyContext.Builder.settings(settings)}; {@link #fromOptions(Map)} reads them from
+ * string check options for callers that configure with text.
  *
  * @param githubApiUrl base URL of the GitHub REST API, e.g. {@code https://api.github.com} or
  *     {@code https://ghe.example.com/api/v3}; {@code https} unless the host is loopback
@@ -85,7 +83,8 @@ public record LiveProbeSettings(URI githubApiUrl, Set<String> allowedGithubScope
     }
 
     /**
-     * Reads the settings from check options; missing keys take the defaults.
+     * Reads the settings from string check options, for callers that configure checks with text (the
+     * typed way is {@code PolicyContext.Builder.settings(settings)}); missing keys take the defaults.
      *
      * @param options check options, e.g. {@code PolicyContext.options()}
      * @return the settings
@@ -108,19 +107,6 @@ public record LiveProbeSettings(URI githubApiUrl, Set<String> allowedGithubScope
                 duration(options.get(TIMEOUT), d.timeout()));
     }
 
-    /**
-     * These settings as check options, for {@code PolicyContext.Builder.options(...)}.
-     *
-     * @return option key to value
-     */
-    public Map<String, String> toOptions() {
-        Map<String, String> out = new LinkedHashMap<>();
-        out.put(GITHUB_API_URL, githubApiUrl.toString());
-        out.put(GITHUB_ALLOWED_SCOPES, String.join(",", new TreeSet<>(allowedGithubScopes)));
-        out.put(DATABASE_ALLOWED_PRIVILEGES, String.join(",", new TreeSet<>(allowedDatabasePrivileges)));
-        out.put(TIMEOUT, timeout.toString());
-        return java.util.Collections.unmodifiableMap(out);
-    }
 
     /**
      * These settings with another GitHub API base URL (e.g. from {@code --github-api-url}).

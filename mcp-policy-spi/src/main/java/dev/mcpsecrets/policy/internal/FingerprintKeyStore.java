@@ -1,6 +1,9 @@
 package dev.mcpsecrets.policy.internal;
 
+import dev.mcpsecrets.api.internal.files.BoundedFiles;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -23,6 +26,9 @@ public final class FingerprintKeyStore {
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
+    /** Far above any key size; a file larger than this is not a key file. */
+    private static final long MAX_KEY_FILE_BYTES = 4096;
+
     private FingerprintKeyStore() {
     }
 
@@ -40,7 +46,8 @@ public final class FingerprintKeyStore {
             create(keyFile, size);
         }
         checkPermissions(keyFile);
-        byte[] bytes = Files.readAllBytes(keyFile);
+        // bounded, regular files only: a FIFO or device planted there must not hang or exhaust the audit
+        byte[] bytes = BoundedFiles.read(keyFile, MAX_KEY_FILE_BYTES);
         if (bytes.length != size) {
             Arrays.fill(bytes, (byte) 0);
             throw new IOException("fingerprint key " + keyFile + " has " + bytes.length + " bytes instead of " + size
@@ -63,20 +70,30 @@ public final class FingerprintKeyStore {
         byte[] key = new byte[size];
         new SecureRandom().nextBytes(key);
         // Written to a private temporary file, then linked into place: a concurrent reader never sees a
-        // half-written key, and when two processes race the first link wins and both use its key.
-        Path tmp = posix()
-                ? Files.createTempFile(dir, ".fingerprint", ".tmp", ownerOnly())
-                : Files.createTempFile(dir, ".fingerprint", ".tmp");
+        // half-written key, and when two processes race the first link wins and both use its key. The
+        // temporary file is created exclusively under a random name and written through the descriptor
+        // that created it, never reopened by name (which would follow a symlink swapped in meanwhile).
+        Path tmp = dir.resolve(".fingerprint-" + Long.toUnsignedString(new SecureRandom().nextLong(), 36) + ".tmp");
+        Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
-            Files.write(tmp, key, StandardOpenOption.TRUNCATE_EXISTING);
-            try {
-                Files.createLink(keyFile, tmp);
-            } catch (UnsupportedOperationException e) {
-                Files.move(tmp, keyFile);
+            try (SeekableByteChannel out = posix()
+                    ? Files.newByteChannel(tmp, options, ownerOnly())
+                    : Files.newByteChannel(tmp, options)) {
+                ByteBuffer buffer = ByteBuffer.wrap(key);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
             }
-            LOG.info("created the fingerprint key {}", keyFile);
-        } catch (FileAlreadyExistsException e) {
-            LOG.debug("fingerprint key {} was created concurrently; using it", keyFile);
+            try {
+                try {
+                    Files.createLink(keyFile, tmp);
+                } catch (UnsupportedOperationException e) {
+                    Files.move(tmp, keyFile);
+                }
+                LOG.info("created the fingerprint key {}", keyFile);
+            } catch (FileAlreadyExistsException e) {
+                LOG.debug("fingerprint key {} was created concurrently; using it", keyFile);
+            }
         } finally {
             Arrays.fill(key, (byte) 0);
             Files.deleteIfExists(tmp);

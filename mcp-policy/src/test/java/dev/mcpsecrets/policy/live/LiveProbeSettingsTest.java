@@ -24,7 +24,8 @@ class LiveProbeSettingsTest {
                 java.util.Set.of("select", " delete "), Duration.ofSeconds(3));
         assertThat(s.githubApiUrl()).isEqualTo(URI.create("https://ghe.example.com/api/v3"));
         assertThat(s.allowedDatabasePrivileges()).containsExactlyInAnyOrder("SELECT", "DELETE");
-        assertThat(LiveProbeSettings.fromOptions(s.toOptions())).isEqualTo(s);
+        assertThat(dev.mcpsecrets.policy.PolicyContext.builder().settings(s).build().settings(LiveProbeSettings.class))
+                .contains(s);
         assertThat(LiveProbeSettings.fromOptions(Map.of(LiveProbeSettings.TIMEOUT, "7")).timeout())
                 .isEqualTo(Duration.ofSeconds(7));
     }

@@ -1,71 +1,81 @@
 package dev.mcpsecrets.api.internal;
 
 import dev.mcpsecrets.api.Availability;
-import dev.mcpsecrets.api.MalformedRefException;
-import dev.mcpsecrets.api.Reason;
+import dev.mcpsecrets.api.BuiltInProviders;
 import dev.mcpsecrets.api.ResolveContext;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.SecretProvider;
 import dev.mcpsecrets.api.SecretRef;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
-/** {@code env:NAME}. Reads the resolve context's environment, never blocks. */
-public final class EnvironmentProvider implements SecretProvider {
-    /** The provider id. */
-    public static final String ID = "mcp-env";
+/**
+ * Registers {@link BuiltInProviders#environment()} ({@code env:NAME}) for the service loader, which needs a public
+ * class with a public no-argument constructor. The implementation is package-private in the API
+ * package, so that package never depends on this one; this class only forwards to it, and discovery in
+ * the facade takes the implementation from {@link #get()} instead of calling through it. (The two
+ * registrations do not share a base class: discovery runs at every server start, where each class
+ * loaded costs start-up time.)
+ */
+public final class EnvironmentProvider implements SecretProvider, Supplier<SecretProvider> {
+    private final SecretProvider target = BuiltInProviders.environment();
+
+    /** For {@link java.util.ServiceLoader}. */
+    public EnvironmentProvider() {
+    }
+
+    /** The implementation this registration stands for. */
+    @Override
+    public SecretProvider get() {
+        return target;
+    }
 
     @Override
     public String id() {
-        return ID;
+        return target.id();
     }
 
     @Override
     public Set<String> schemes() {
-        return Set.of("env");
+        return target.schemes();
     }
 
     @Override
     public boolean supports(SecretRef ref) {
-        return "env".equals(ref.scheme());
+        return target.supports(ref);
     }
 
     @Override
     public Secret resolve(SecretRef ref, ResolveContext ctx) throws SecretException {
-        String name = ref.body();
-        if (!isVariableName(name)) {
-            // not a name, so possibly a value pasted after env: (env:postgresql://app:pw@db): never shown
-            throw MalformedRefException.of(ref, ref.scheme().length() + 1,
-                    "the part after 'env:' is not an environment variable name "
-                    + "(letters, digits and '_', not starting with a digit)");
-        }
-        String value = ctx.getenv(name);
-        if (value == null) {
-            throw new SecretException(Reason.NOT_FOUND, ref.format(), "environment variable " + name + " is not set");
-        }
-        return Secret.of(value).withOrigin("environment variable " + name);
+        return target.resolve(ref, ctx);
+    }
+
+    @Override
+    public Map<SecretRef, Secret> resolveAll(Collection<SecretRef> refs, ResolveContext ctx)
+            throws SecretException {
+        return target.resolveAll(refs, ctx);
+    }
+
+    @Override
+    public int priority() {
+        return target.priority();
     }
 
     @Override
     public Availability availability() {
-        return Availability.available("process environment");
+        return target.availability();
     }
 
-    static boolean isVariableName(String s) {
-        if (s.isEmpty() || Character.isDigit(s.charAt(0))) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!(c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
-                return false;
-            }
-        }
-        return true;
+    @Override
+    public Availability availability(ResolveContext ctx) {
+        return target.availability(ctx);
     }
 
     @Override
     public String toString() {
-        return ID;
+        return target.toString();
     }
 }

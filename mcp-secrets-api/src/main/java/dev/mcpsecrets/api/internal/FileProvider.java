@@ -1,58 +1,81 @@
 package dev.mcpsecrets.api.internal;
 
 import dev.mcpsecrets.api.Availability;
+import dev.mcpsecrets.api.BuiltInProviders;
 import dev.mcpsecrets.api.ResolveContext;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.SecretProvider;
 import dev.mcpsecrets.api.SecretRef;
-import dev.mcpsecrets.api.internal.files.FileLimits;
-import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * {@code file:PATH}: a whole file is the secret (Docker/Kubernetes secrets, systemd credentials).
+ * Registers {@link BuiltInProviders#files()} ({@code file:PATH}) for the service loader, which needs a
+ * public class with a public no-argument constructor. The implementation is package-private in the API
+ * package, so that package never depends on this one; this class only forwards to it, and discovery in
+ * the facade takes the implementation from {@link #get()} instead of calling through it. (The two
+ * registrations do not share a base class: discovery runs at every server start, where each class
+ * loaded costs start-up time.)
  */
-public final class FileProvider implements SecretProvider {
-    /** The provider id. */
-    public static final String ID = "mcp-file";
-    /** systemd's LoadCredential= directory variable. */
-    public static final String CREDENTIALS_DIRECTORY = "CREDENTIALS_DIRECTORY";
-    /** Secret files larger than this are refused: they are almost certainly not a single secret. */
-    static final long MAX_SIZE = FileLimits.MAX_SECRET_FILE_BYTES;
+public final class FileProvider implements SecretProvider, Supplier<SecretProvider> {
+    private final SecretProvider target = BuiltInProviders.files();
 
-    private final Set<Path> warned = ConcurrentHashMap.newKeySet();
+    /** For {@link java.util.ServiceLoader}. */
+    public FileProvider() {
+    }
+
+    /** The implementation this registration stands for. */
+    @Override
+    public SecretProvider get() {
+        return target;
+    }
 
     @Override
     public String id() {
-        return ID;
+        return target.id();
     }
 
     @Override
     public Set<String> schemes() {
-        return Set.of("file");
+        return target.schemes();
     }
 
     @Override
     public boolean supports(SecretRef ref) {
-        return "file".equals(ref.scheme());
-    }
-
-    @Override
-    public Availability availability() {
-        return Availability.available("local files");
+        return target.supports(ref);
     }
 
     @Override
     public Secret resolve(SecretRef ref, ResolveContext ctx) throws SecretException {
-        // The reading lives in its own class: its exception handling would otherwise load half a dozen
-        // JDK exception classes when discovery constructs this provider at server start.
-        return SecretFileReader.read(ref, ctx, warned);
+        return target.resolve(ref, ctx);
+    }
+
+    @Override
+    public Map<SecretRef, Secret> resolveAll(Collection<SecretRef> refs, ResolveContext ctx)
+            throws SecretException {
+        return target.resolveAll(refs, ctx);
+    }
+
+    @Override
+    public int priority() {
+        return target.priority();
+    }
+
+    @Override
+    public Availability availability() {
+        return target.availability();
+    }
+
+    @Override
+    public Availability availability(ResolveContext ctx) {
+        return target.availability(ctx);
     }
 
     @Override
     public String toString() {
-        return ID;
+        return target.toString();
     }
 }

@@ -68,9 +68,17 @@ final class PropertyResolution {
         return out;
     }
 
+    /**
+     * One failing property. A malformed reference is never repeated: text that is not a valid reference may
+     * be a pasted value, so it is named by the property, its origin (file:line:column) and the column of the
+     * problem, as the parser's own message gives it.
+     */
     private static SecretPropertyException.Failure failure(SecretPropertyReference ref, SecretException e) {
         Reason reason = e.reason() != null ? e.reason() : Reason.UNAVAILABLE;
         String detail = e.getMessage() != null ? e.getMessage() : reason.toString();
-        return new SecretPropertyException.Failure(ref.property(), ref.origin(), ref.expression(), reason, detail);
+        String shown = reason == Reason.MALFORMED || e instanceof MalformedRefException
+                ? MalformedRefException.notShown(ref.expression().length())
+                : ref.expression();
+        return new SecretPropertyException.Failure(ref.property(), ref.origin(), shown, reason, detail);
     }
 }

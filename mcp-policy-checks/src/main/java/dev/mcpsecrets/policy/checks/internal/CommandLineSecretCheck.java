@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  *   <li>{@code MCP-CMD-001}: a plaintext secret in {@code args}, in an {@code sh -c "…"} script, or as
  *       the value of {@code --password=…} and similar flags: it is in the config file and in every
  *       process listing ({@code ps}) while the server runs.</li>
- *   <li>{@code MCP-CMD-002}: {@code $(security …)}, {@code $(op read …)} and similar inside
+ *   <li>{@code MCP-CMD-002}: {@code $(security …)}, {@code $(op read …)}, {@code $(pass show …)} and similar inside
  *       {@code sh -c}: the secret stays out of the file (good) but passes through a shell and its
  *       quoting; {@code mcp-secrets run} does the same without a shell.</li>
  * </ul>
@@ -39,6 +39,23 @@ public final class CommandLineSecretCheck implements PolicyCheck {
     private static final Pattern OP_READ = Pattern.compile("op\\s+read\\s+[\"']?(op://[^\"'\\s]+)");
     private static final Pattern OP_ITEM = Pattern.compile(
             "op\\s+item\\s+get\\s+(\"[^\"]*\"|'[^']*'|\\S+).*?--fields?\\s+(?:label=)?([\\w.-]+)");
+
+    /** {@code pass [show] [--] NAME}, optionally piped to a line selection. */
+    private static final Pattern PASS_SHOW = Pattern.compile(
+            "^pass(\\s+show)?(?:\\s+--)?\\s+([\"']?)([^\\s\"'|;&]+)\\2\\s*(\\|.*)?$");
+    /** pass subcommands that print or change something other than one entry. */
+    private static final Set<String> PASS_COMMANDS = Set.of("ls", "list", "find", "search", "grep", "insert", "add",
+            "edit", "generate", "rm", "remove", "delete", "mv", "rename", "cp", "copy", "git", "help", "version", "init",
+            "otp");
+    /** {@code gopass show [-o] NAME [KEY]}. */
+    private static final Pattern GOPASS_SHOW = Pattern.compile(
+            "^gopass\\s+show\\s+(-o\\s+)?([\"']?)([^\\s\"'|;&]+)\\2(?:\\s+([\\w.-]+))?\\s*$");
+    private static final Pattern HEAD_ONE = Pattern.compile("\\|\\s*head\\s+(?:-n\\s*1|-1)\\s*");
+    private static final Pattern SED_LINE = Pattern.compile("\\|\\s*sed\\s+-n\\s+['\"]?(\\d+)p['\"]?\\s*");
+    private static final Pattern TAIL_HEAD = Pattern.compile(
+            "\\|\\s*tail\\s+-n\\s*\\+(\\d+)\\s*\\|\\s*head\\s+(?:-n\\s*1|-1)\\s*");
+    /** Entry names as the {@code pass:} provider accepts them: relative, no {@code ..}, no leading dash. */
+    private static final Pattern PASS_NAME = Pattern.compile("[\\w@.+=,-]+(/[\\w@.+=,-]+)*");
 
     private final ConfigSecrets secrets = ConfigSecrets.builtIn();
 
@@ -143,6 +160,10 @@ public final class CommandLineSecretCheck implements PolicyCheck {
                 return "keychain:" + service + (literalAccount ? "/" + account : "");
             }
         }
+        String pass = passReference(c);
+        if (pass != null) {
+            return pass;
+        }
         Matcher read = OP_READ.matcher(c);
         if (read.find()) {
             return read.group(1);
@@ -152,5 +173,40 @@ public final class CommandLineSecretCheck implements PolicyCheck {
             return "op://Private/" + item.group(1).replaceAll("^[\"']|[\"']$", "") + "/" + item.group(2);
         }
         return Remediation.opReference(server, Optional.empty(), name.toUpperCase(Locale.ROOT));
+    }
+
+    /** The {@code pass:} reference for a pass or gopass lookup, or {@code null} when it is not one we can name. */
+    static String passReference(String command) {
+        Matcher g = GOPASS_SHOW.matcher(command);
+        if (g.matches()) {
+            String entry = g.group(3);
+            if (g.group(1) == null && g.group(4) == null) {
+                return null;    // gopass show NAME prints every line
+            }
+            return passName(entry) ? "pass:" + entry + (g.group(4) != null ? "#" + g.group(4) : "") : null;
+        }
+        Matcher p = PASS_SHOW.matcher(command);
+        if (!p.matches() || !passName(p.group(3)) || (p.group(1) == null && PASS_COMMANDS.contains(p.group(3)))) {
+            return null;
+        }
+        String pipe = p.group(4);
+        String entry = "pass:" + p.group(3);
+        if (pipe == null || HEAD_ONE.matcher(pipe).matches()) {
+            return entry;    // pass show prints the whole entry, but a one-line entry is the common case
+        }
+        Matcher sed = SED_LINE.matcher(pipe);
+        if (sed.matches()) {
+            return sed.group(1).equals("1") ? entry : entry + "#line=" + sed.group(1);
+        }
+        Matcher tail = TAIL_HEAD.matcher(pipe);
+        if (tail.matches()) {
+            return tail.group(1).equals("1") ? entry : entry + "#line=" + tail.group(1);
+        }
+        return null;
+    }
+
+    private static boolean passName(String name) {
+        return PASS_NAME.matcher(name).matches() && !name.startsWith("-") && !name.contains("$")
+                && !("/" + name + "/").contains("/../") && !("/" + name + "/").contains("/./");
     }
 }

@@ -83,9 +83,11 @@ final class GitCli {
         env.put("LC_ALL", "C");
         Process process = pb.start();
         long deadline = System.nanoTime() + timeout.toNanos();
+        java.util.concurrent.atomic.AtomicBoolean killedAtDeadline = new java.util.concurrent.atomic.AtomicBoolean();
         Thread watchdog = new Thread(() -> {
             try {
                 if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    killedAtDeadline.set(true);
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {
@@ -112,10 +114,16 @@ final class GitCli {
         } catch (UncheckedIOException e) {
             process.destroyForcibly();
             throw e.getCause();
+        } catch (IOException e) {
+            process.destroyForcibly();
+            if (!killedAtDeadline.get()) {
+                throw e;
+            }
+            // killing git at the deadline closes its output under the reader: that is the timeout
         } finally {
             watchdog.interrupt();
         }
-        if (process.isAlive() || System.nanoTime() > deadline) {
+        if (killedAtDeadline.get() || process.isAlive() || System.nanoTime() > deadline) {
             process.destroyForcibly();
             throw new IOException("git " + args.get(0) + " did not finish within " + timeout.toSeconds() + " s in " + dir);
         }

@@ -26,7 +26,7 @@ abstract class LiveProbeCheck implements PolicyCheck {
         if (!context.liveProbesAllowed()) {
             return Stream.empty();
         }
-        return probe(context, LiveProbeSettings.fromOptions(context.options())).stream();
+        return probe(context, context.settings(LiveProbeSettings.class).orElseGet(() -> LiveProbeSettings.fromOptions(context.options()))).stream();
     }
 
     /**

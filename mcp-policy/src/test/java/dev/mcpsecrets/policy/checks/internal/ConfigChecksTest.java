@@ -79,6 +79,41 @@ class ConfigChecksTest {
     }
 
     @Test
+    void passLookupInShSuggestsThePassReference() {
+        List<Finding> findings = runOn(new CommandLineSecretCheck(), "{\"mcpServers\": {\"github\": {\"command\": \"sh\","
+                + " \"args\": [\"-c\", \"GITHUB_PERSONAL_ACCESS_TOKEN=$(pass show mcp/github-token)"
+                + " npx -y @modelcontextprotocol/server-github\"]}}}");
+        assertThat(findings).extracting(Finding::ruleId).containsExactly("MCP-CMD-002");
+        assertThat(findings.get(0).remediation()).contains(
+                "mcp-secrets run --env GITHUB_PERSONAL_ACCESS_TOKEN=pass:mcp/github-token -- npx -y "
+                        + "@modelcontextprotocol/server-github").doesNotContain("op://");
+    }
+
+    @Test
+    void passAndGopassLookupsNameTheLineOrFieldTheyRead() {
+        assertThat(CommandLineSecretCheck.passReference("pass show mcp/gh")).isEqualTo("pass:mcp/gh");
+        assertThat(CommandLineSecretCheck.passReference("pass mcp/gh")).isEqualTo("pass:mcp/gh");
+        assertThat(CommandLineSecretCheck.passReference("pass show db/prod | head -n 1")).isEqualTo("pass:db/prod");
+        assertThat(CommandLineSecretCheck.passReference("pass show db/prod | sed -n 2p")).isEqualTo("pass:db/prod#line=2");
+        assertThat(CommandLineSecretCheck.passReference("pass show db/prod | tail -n +3 | head -1"))
+                .isEqualTo("pass:db/prod#line=3");
+        assertThat(CommandLineSecretCheck.passReference("gopass show -o x/y")).isEqualTo("pass:x/y");
+        assertThat(CommandLineSecretCheck.passReference("gopass show x/y user")).isEqualTo("pass:x/y#user");
+        // not nameable as one reference: the generic suggestion stays
+        assertThat(CommandLineSecretCheck.passReference("pass show ../x")).isNull();
+        assertThat(CommandLineSecretCheck.passReference("pass show $ENTRY")).isNull();
+        assertThat(CommandLineSecretCheck.passReference("pass ls")).isNull();
+        assertThat(CommandLineSecretCheck.passReference("gopass show x/y")).isNull();
+        assertThat(CommandLineSecretCheck.passReference("pass show db | grep user")).isNull();
+    }
+
+    @Test
+    void aPassReferenceInEnvIsNotAPlaintextValue() {
+        assertThat(runOn(new PlaintextSecretCheck(), "{\"mcpServers\": {\"a\": {\"command\": \"x\","
+                + " \"env\": {\"GITHUB_TOKEN\": \"pass:mcp/gh\"}}}}")).isEmpty();
+    }
+
+    @Test
     void secretsInArgumentsAreReportedWithoutTheirValueInTheFix() {
         List<Finding> findings = runOn(new CommandLineSecretCheck(), "{\"mcpServers\": {"
                 + "\"a\": {\"command\": \"tool\", \"args\": [\"--password=Zq8FAKEv2fake\", \"--token\", \"" + GITHUB + "\"]},"

@@ -38,7 +38,7 @@ class DatabasePrivilegeCheckContractIT extends PolicyCheckContract {
                 + "\"MYSQL_HOST\": \"db.example.com\", \"MYSQL_USER\": \"root\", \"MYSQL_PASSWORD\": \"" + PASSWORD
                 + "\"}}}}");
         PolicyContext ctx = contextIn(home).toBuilder().liveProbes(true, Set.of())
-                .options(LiveProbeSettings.defaults().withTimeout(Duration.ofSeconds(2)).toOptions()).build();
+                .settings(LiveProbeSettings.defaults().withTimeout(Duration.ofSeconds(2))).build();
         return List.of(ctx, contextIn(home));
     }
 

@@ -47,8 +47,8 @@ class GitHubTokenScopeCheckContractIT extends PolicyCheckContract {
                 + "\"remote\": {\"url\": \"https://api.githubcopilot.com/mcp/\", \"headers\": {\"Authorization\": "
                 + "\"Bearer " + FINE + "\"}}}}");
         PolicyContext ctx = contextIn(home).toBuilder().liveProbes(true, Set.of())
-                .options(LiveProbeSettings.defaults().withGithubApiUrl(github.url()).withTimeout(Duration.ofSeconds(3))
-                        .toOptions())
+                .settings(LiveProbeSettings.defaults().withGithubApiUrl(github.url()).withTimeout(Duration.ofSeconds(3))
+                        )
                 .build();
         return List.of(ctx, contextIn(home));
     }

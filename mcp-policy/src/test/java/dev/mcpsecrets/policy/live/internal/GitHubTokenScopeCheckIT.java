@@ -61,8 +61,8 @@ class GitHubTokenScopeCheckIT {
                 .configs(List.of(LiveTestConfigs.claudeDesktop(dir, LiveTestConfigs.server("github",
                         "@modelcontextprotocol/server-github", env))))
                 .environment(environment).secrets(secrets).liveProbes(true, Set.of())
-                .options(LiveProbeSettings.defaults().withGithubApiUrl(github.url()).withTimeout(Duration.ofSeconds(5))
-                        .toOptions())
+                .settings(LiveProbeSettings.defaults().withGithubApiUrl(github.url()).withTimeout(Duration.ofSeconds(5))
+                        )
                 .build();
         return new GitHubTokenScopeCheck(Clock.fixed(NOW, ZoneOffset.UTC)).run(ctx).toList();
     }
@@ -157,7 +157,7 @@ class GitHubTokenScopeCheckIT {
                 .configs(List.of(LiveTestConfigs.claudeDesktop(dir, "    \"github\": {\"command\": \"sh\", \"args\": "
                         + "[\"-c\", \"GITHUB_PERSONAL_ACCESS_TOKEN=$GITHUB_TOKEN npx -y @github/github-mcp-server\"]}")))
                 .environment(Map.of("GITHUB_TOKEN", REVOKED)).liveProbes(true, Set.of())
-                .options(LiveProbeSettings.defaults().withGithubApiUrl(github.url()).toOptions())
+                .settings(LiveProbeSettings.defaults().withGithubApiUrl(github.url()))
                 .build();
         List<Finding> f = new GitHubTokenScopeCheck(Clock.fixed(NOW, ZoneOffset.UTC)).run(ctx).toList();
         assertThat(summary(f)).containsExactly("MCP-LIVE-GH-005 high");
@@ -217,8 +217,8 @@ class GitHubTokenScopeCheckIT {
                 .configs(List.of(LiveTestConfigs.claudeDesktop(dir, LiveTestConfigs.server("github",
                         "@modelcontextprotocol/server-github", "\"GITHUB_TOKEN\": \"" + CLEAN + "\""))))
                 .liveProbes(true, Set.of())
-                .options(LiveProbeSettings.defaults().withGithubApiUrl(github.url()).withTimeout(Duration.ofSeconds(1))
-                        .toOptions())
+                .settings(LiveProbeSettings.defaults().withGithubApiUrl(github.url()).withTimeout(Duration.ofSeconds(1))
+                        )
                 .build();
         long start = System.nanoTime();
         List<Finding> f = new GitHubTokenScopeCheck().run(ctx).toList();
@@ -248,7 +248,7 @@ class GitHubTokenScopeCheckIT {
                 .configs(List.of(LiveTestConfigs.claudeDesktop(dir, LiveTestConfigs.server("github",
                         "@modelcontextprotocol/server-github", "\"GITHUB_TOKEN\": \"" + CLEAN + "\""))))
                 .liveProbes(true, Set.of())
-                .options(LiveProbeSettings.defaults().withGithubApiUrl(gone).withTimeout(Duration.ofSeconds(2)).toOptions())
+                .settings(LiveProbeSettings.defaults().withGithubApiUrl(gone).withTimeout(Duration.ofSeconds(2)))
                 .build();
         List<Finding> f = new GitHubTokenScopeCheck().run(ctx).toList();
         assertThat(summary(f)).containsExactly("MCP-LIVE-GH-006 medium");

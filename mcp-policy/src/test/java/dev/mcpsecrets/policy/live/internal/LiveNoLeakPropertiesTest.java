@@ -63,8 +63,8 @@ class LiveNoLeakPropertiesTest {
             McpConfigFile cfg = LiveTestConfigs.claudeDesktop(dir, LiveTestConfigs.server("github",
                     "@modelcontextprotocol/server-github", "\"GITHUB_TOKEN\": \"" + token + "\""));
             PolicyContext ctx = PolicyContext.builder().configs(List.of(cfg)).liveProbes(true, Set.of())
-                    .options(LiveProbeSettings.defaults().withGithubApiUrl(URI.create("http://127.0.0.1:" + closed))
-                            .withTimeout(Duration.ofSeconds(2)).toOptions())
+                    .settings(LiveProbeSettings.defaults().withGithubApiUrl(URI.create("http://127.0.0.1:" + closed))
+                            .withTimeout(Duration.ofSeconds(2)))
                     .build();
             List<Finding> f = new GitHubTokenScopeCheck().run(ctx).toList();
             assertThat(LiveTestConfigs.summary(f)).containsExactly("MCP-LIVE-GH-006 medium");

@@ -39,8 +39,8 @@ class LiveProbeIsolationIT {
                         + "\", \"MYSQL_PORT\": \"" + port + "\", \"MYSQL_USER\": \"app\", \"MYSQL_PASSWORD\": \"pw\"");
         return PolicyContext.builder().configs(List.of(LiveTestConfigs.claudeDesktop(dir, servers)))
                 .liveProbes(live, allowed)
-                .options(LiveProbeSettings.defaults().withGithubApiUrl(URI.create("http://127.0.0.1:" + port))
-                        .withTimeout(Duration.ofSeconds(2)).toOptions())
+                .settings(LiveProbeSettings.defaults().withGithubApiUrl(URI.create("http://127.0.0.1:" + port))
+                        .withTimeout(Duration.ofSeconds(2)))
                 .build();
     }
 
@@ -71,7 +71,7 @@ class LiveProbeIsolationIT {
     void databaseThatNeverAnswersIsCouldNotCheckWithinTheDeadline() throws Exception {
         try (CountingSocket socket = new CountingSocket(InetAddress.getLoopbackAddress(), true)) {
             PolicyContext ctx = context(socket.port(), "127.0.0.1", true, Set.of()).toBuilder()
-                    .options(LiveProbeSettings.defaults().withTimeout(Duration.ofSeconds(1)).toOptions()).build();
+                    .settings(LiveProbeSettings.defaults().withTimeout(Duration.ofSeconds(1))).build();
             long start = System.nanoTime();
             List<Finding> f = new DatabasePrivilegeCheck().run(ctx).toList();
             assertThat(summary(f)).containsExactly("MCP-LIVE-DB-005 medium", "MCP-LIVE-DB-006 medium",

@@ -34,8 +34,8 @@ class LiveProbesThroughEngineIT {
                             "\"DATABASE_URL\": \"postgresql://app@127.0.0.1:" + db.port() + "/db\"");
             PolicyContext.Builder ctx = PolicyContext.builder()
                     .configs(List.of(LiveTestConfigs.claudeDesktop(dir, servers)))
-                    .options(LiveProbeSettings.defaults().withGithubApiUrl(github.url())
-                            .withTimeout(Duration.ofSeconds(2)).toOptions());
+                    .settings(LiveProbeSettings.defaults().withGithubApiUrl(github.url())
+                            .withTimeout(Duration.ofSeconds(2)));
             PolicyEngine engine = PolicyEngine.builder().build();
             assertThat(engine.checks()).extracting(c -> c.getClass().getSimpleName())
                     .contains("GitHubTokenScopeCheck", "DatabasePrivilegeCheck");

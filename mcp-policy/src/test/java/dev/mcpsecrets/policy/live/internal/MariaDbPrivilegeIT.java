@@ -88,7 +88,7 @@ class MariaDbPrivilegeIT {
         PolicyContext ctx = PolicyContext.builder()
                 .configs(List.of(LiveTestConfigs.claudeDesktop(dir, servers)))
                 .environment(environment).profile(profile).liveProbes(true, Set.of())
-                .options(LiveProbeSettings.defaults().withTimeout(Duration.ofSeconds(5)).toOptions())
+                .settings(LiveProbeSettings.defaults().withTimeout(Duration.ofSeconds(5)))
                 .build();
         return new DatabasePrivilegeCheck().run(ctx).toList();
     }

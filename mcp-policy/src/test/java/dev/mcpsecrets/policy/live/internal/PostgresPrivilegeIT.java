@@ -79,7 +79,7 @@ class PostgresPrivilegeIT {
                 .configs(List.of(LiveTestConfigs.claudeDesktop(dir, "    \"pg\": {\"command\": \"npx\", \"args\": [\"-y\", "
                         + "\"@modelcontextprotocol/server-postgres\", \"" + url + "\"]}")))
                 .profile(profile).liveProbes(true, Set.of())
-                .options(LiveProbeSettings.defaults().withTimeout(Duration.ofSeconds(5)).toOptions())
+                .settings(LiveProbeSettings.defaults().withTimeout(Duration.ofSeconds(5)))
                 .build();
         return new DatabasePrivilegeCheck().run(ctx).toList();
     }

@@ -61,8 +61,8 @@ class UntrustedProjectConfigIT {
     private PolicyContext.Builder context(McpConfigFile config) {
         return PolicyContext.builder().configs(List.of(config)).liveProbes(true, Set.of())
                 .environment(Map.of("MY_TOKEN", USERS_TOKEN, "DB_PASSWORD", "users-db-password"))
-                .options(LiveProbeSettings.defaults().withGithubApiUrl(github.url()).withTimeout(Duration.ofSeconds(3))
-                        .toOptions());
+                .settings(LiveProbeSettings.defaults().withGithubApiUrl(github.url()).withTimeout(Duration.ofSeconds(3))
+                        );
     }
 
     private static String github(String value) {

@@ -67,10 +67,59 @@ public final class BoundedFiles {
             throw new FileLimitException(file, FileLimitException.Problem.NOT_A_REGULAR_FILE,
                     file + " changed while it was being opened; not read");
         }
-        try (SeekableByteChannel channel = Files.newByteChannel(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-                InputStream in = Channels.newInputStream(channel)) {
-            return readAtMost(in, file, maxBytes, (int) Math.min(attributes.size(), maxBytes));
+        try (SeekableByteChannel channel = Files.newByteChannel(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            return read(channel, file, maxBytes);
         }
+    }
+
+    /**
+     * Reads a file at a path free of symlinks, without following a symlink at its name: for callers that
+     * resolved the path themselves (a writer's target, a config whose real path is recorded). The kind is
+     * checked without opening it, so a named pipe is refused rather than waited on.
+     *
+     * @param real the path to open; a symlink there is refused, not followed
+     * @param shown the file as the user named it, for the error message
+     * @param maxBytes the limit
+     * @return the content; the caller owns (and may wipe) the array
+     * @throws FileLimitException if it is not a regular file or is (or grows) too large
+     * @throws IOException if it does not exist or cannot be read
+     */
+    public static byte[] readNoFollow(Path real, Path shown, long maxBytes) throws IOException {
+        Objects.requireNonNull(real, "real");
+        Objects.requireNonNull(shown, "shown");
+        BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!attributes.isRegularFile()) {
+            throw new FileLimitException(shown, FileLimitException.Problem.NOT_A_REGULAR_FILE, shown + " is "
+                    + (attributes.isSymbolicLink() ? "a symbolic link" : kind(real, attributes))
+                    + ", not a regular file; not read");
+        }
+        if (attributes.size() > maxBytes) {
+            throw tooLarge(shown, maxBytes);
+        }
+        try (SeekableByteChannel channel = Files.newByteChannel(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            return read(channel, shown, maxBytes);
+        }
+    }
+
+    /**
+     * Reads everything from an open file, at most {@code maxBytes} whatever the file claims its size is, so
+     * that what is hashed, parsed and shown are the same bytes.
+     *
+     * @param channel the open file
+     * @param shown the file as the user named it, for the error message
+     * @param maxBytes the limit
+     * @return the content; the caller owns (and may wipe) the array
+     * @throws FileLimitException if the file is (or grows) larger than the limit
+     * @throws IOException if it cannot be read
+     */
+    public static byte[] read(SeekableByteChannel channel, Path shown, long maxBytes) throws IOException {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(shown, "shown");
+        long size = channel.size();
+        if (size > maxBytes) {
+            throw tooLarge(shown, maxBytes);
+        }
+        return readAtMost(Channels.newInputStream(channel), shown, maxBytes, (int) size);
     }
 
     private static byte[] readAtMost(InputStream in, Path file, long maxBytes, int expected) throws IOException {

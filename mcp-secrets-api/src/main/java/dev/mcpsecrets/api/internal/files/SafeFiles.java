@@ -17,7 +17,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
@@ -166,64 +165,23 @@ public final class SafeFiles {
     }
 
     /**
-     * Reads a file without following a symlink at its name.
+     * Reads a file without following a symlink at its name, with {@link BoundedFiles}' limit and errors.
      *
      * @param target the real path, see {@link #target}
-     * @param limit the largest size accepted, in bytes
+     * @param limit the largest size accepted, in bytes (one of the {@link FileLimits})
      * @return the content, or empty when there is no such file
-     * @throws IOException if the path is a symlink or not a regular file, is larger than {@code limit}, or
-     *     cannot be read
+     * @throws FileLimitException if the path is a symlink or not a regular file, or is larger than {@code limit}
+     * @throws IOException if it cannot be read
      */
     public static Optional<byte[]> read(Path target, long limit) throws IOException {
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException(target + " is not a regular file");
-        }
-        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.of(readAll(channel, target, limit));
+        try {
+            return Optional.of(BoundedFiles.readNoFollow(target, target, limit));
         } catch (NoSuchFileException gone) {
             return Optional.empty();
         }
-    }
-
-    /**
-     * Reads everything from an open channel, so what is hashed, parsed and shown are the same bytes.
-     *
-     * @param channel the open file
-     * @param shown the file's name for the error message
-     * @param limit the largest size accepted, in bytes
-     * @return the bytes read
-     * @throws IOException if the file is larger than {@code limit} or cannot be read
-     */
-    public static byte[] readAll(FileChannel channel, Path shown, long limit) throws IOException {
-        long size = channel.size();
-        if (size > limit) {
-            throw new IOException(shown + " is larger than " + limit + " bytes");
-        }
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.max(size, 8192));
-        while (true) {
-            if (!buffer.hasRemaining()) {
-                if (buffer.capacity() >= limit) {
-                    throw new IOException(shown + " is larger than " + limit + " bytes");
-                }
-                ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(limit + 1, (long) buffer.capacity() * 2));
-                buffer.flip();
-                bigger.put(buffer);
-                Arrays.fill(buffer.array(), (byte) 0);
-                buffer = bigger;
-            }
-            if (channel.read(buffer) < 0) {
-                break;
-            }
-        }
-        if (buffer.position() > limit) {
-            throw new IOException(shown + " is larger than " + limit + " bytes");
-        }
-        byte[] content = Arrays.copyOf(buffer.array(), buffer.position());
-        Arrays.fill(buffer.array(), (byte) 0);
-        return content;
     }
 
     /**

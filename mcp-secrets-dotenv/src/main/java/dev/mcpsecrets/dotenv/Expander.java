@@ -1,6 +1,5 @@
-package dev.mcpsecrets.dotenv.internal;
+package dev.mcpsecrets.dotenv;
 
-import dev.mcpsecrets.dotenv.Dialect;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -12,7 +11,7 @@ import java.util.function.UnaryOperator;
  * input; and the total size of all values is capped, so a file that doubles a value on every line
  * ({@code B=${A}${A}}, {@code C=${B}${B}}, ...) cannot exhaust memory.
  */
-public final class Expander {
+final class Expander {
     private final Dialect dialect;
     private final Map<String, String> environment;
     private final UnaryOperator<String> defined;

@@ -1,4 +1,4 @@
-package dev.mcpsecrets.dotenv.internal;
+package dev.mcpsecrets.dotenv;
 
 import java.util.function.UnaryOperator;
 

@@ -1,4 +1,4 @@
-package dev.mcpsecrets.api.internal;
+package dev.mcpsecrets.api;
 
 import dev.mcpsecrets.api.internal.time.Ticker;
 import java.time.Duration;

@@ -1,8 +1,5 @@
-package dev.mcpsecrets.api.internal;
+package dev.mcpsecrets.api;
 
-import dev.mcpsecrets.api.Reason;
-import dev.mcpsecrets.api.Secret;
-import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.internal.time.Ticker;
 import java.time.Duration;
 import java.util.Map;
@@ -27,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * <p>A value loaded with a TTL of zero is destroyed once the loading caller and every caller that
  * waited for that load have taken their copies.
  */
-public final class SecretCache {
+final class SecretCache {
     /** Loads a value for a key that is not cached. */
     @FunctionalInterface
     public interface Loader {

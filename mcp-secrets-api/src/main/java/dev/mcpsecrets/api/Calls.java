@@ -1,12 +1,5 @@
-package dev.mcpsecrets.api.internal;
+package dev.mcpsecrets.api;
 
-import dev.mcpsecrets.api.Availability;
-import dev.mcpsecrets.api.Reason;
-import dev.mcpsecrets.api.ResolveContext;
-import dev.mcpsecrets.api.Secret;
-import dev.mcpsecrets.api.SecretException;
-import dev.mcpsecrets.api.SecretProvider;
-import dev.mcpsecrets.api.SecretRef;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs provider calls under the caller's deadline on daemon threads, so a hung backend costs the
  * caller a {@link Reason#TIMEOUT}, never a hang, and never keeps the JVM alive.
  */
-public final class Calls implements AutoCloseable {
+final class Calls implements AutoCloseable {
     private static final AtomicInteger POOL = new AtomicInteger();
     private volatile ExecutorService executor;
 
@@ -38,7 +31,7 @@ public final class Calls implements AutoCloseable {
      * @throws SecretException the provider's failure, or TIMEOUT
      */
     public Secret resolve(SecretProvider provider, SecretRef ref, ResolveContext ctx) throws SecretException {
-        if (provider instanceof EnvironmentProvider) {
+        if (provider instanceof BuiltInEnvironmentProvider) {
             return provider.resolve(ref, ctx);
         }
         return underDeadline(provider, ref.format(), ctx, new ResolveOne(provider, ref, ctx));

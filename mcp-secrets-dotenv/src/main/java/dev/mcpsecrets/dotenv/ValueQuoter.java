@@ -1,11 +1,11 @@
-package dev.mcpsecrets.dotenv.internal;
+package dev.mcpsecrets.dotenv;
 
 /**
  * Writes a value so that the parser reads back exactly the same characters: bare when it is made of
  * harmless characters only, in single quotes (literal: no escapes, no expansion) when it can be, else in
  * double quotes with {@code \\ \" \$ \n \r \t} escaped.
  */
-public final class ValueQuoter {
+final class ValueQuoter {
     private ValueQuoter() {
     }
 

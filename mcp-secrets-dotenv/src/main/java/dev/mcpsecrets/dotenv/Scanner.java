@@ -1,11 +1,9 @@
-package dev.mcpsecrets.dotenv.internal;
+package dev.mcpsecrets.dotenv;
 
-import static dev.mcpsecrets.dotenv.internal.Syntax.isBlank;
-import static dev.mcpsecrets.dotenv.internal.Syntax.isKeyChar;
-import static dev.mcpsecrets.dotenv.internal.Syntax.isLineEnd;
+import static dev.mcpsecrets.dotenv.Syntax.isBlank;
+import static dev.mcpsecrets.dotenv.Syntax.isKeyChar;
+import static dev.mcpsecrets.dotenv.Syntax.isLineEnd;
 
-import dev.mcpsecrets.dotenv.Dialect;
-import dev.mcpsecrets.dotenv.DotenvProblem;
 import dev.mcpsecrets.dotenv.DotenvProblem.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +16,7 @@ import java.util.List;
  * the scanner remembers that no such quote follows, so many unterminated quotes cannot make it quadratic.
  * Problem descriptions never quote the input: a malformed line may well be a pasted secret.
  */
-public final class Scanner {
+final class Scanner {
     private final String src;
     private final int length;
     private final String source;

@@ -1,14 +1,6 @@
-package dev.mcpsecrets.api.internal;
+package dev.mcpsecrets.api;
 
-import dev.mcpsecrets.api.NoSuitableProviderException;
 import dev.mcpsecrets.api.NoSuitableProviderException.Attempt;
-import dev.mcpsecrets.api.Profile;
-import dev.mcpsecrets.api.Reason;
-import dev.mcpsecrets.api.ResolveContext;
-import dev.mcpsecrets.api.Secret;
-import dev.mcpsecrets.api.SecretException;
-import dev.mcpsecrets.api.SecretProvider;
-import dev.mcpsecrets.api.SecretRef;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,7 +13,7 @@ import java.util.Set;
  * providers claiming it by priority (the next only when the previous is unavailable); the next
  * alternative on any failure but {@link Reason#MALFORMED}.
  */
-public final class Resolver {
+final class Resolver {
     private static final Set<Reason> TRY_NEXT_PROVIDER = Set.of(Reason.UNAVAILABLE, Reason.HEADLESS, Reason.LOCKED);
 
     private final List<SecretProvider> providers;

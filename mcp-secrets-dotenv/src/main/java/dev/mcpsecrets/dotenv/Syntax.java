@@ -1,7 +1,7 @@
-package dev.mcpsecrets.dotenv.internal;
+package dev.mcpsecrets.dotenv;
 
 /** The character classes of the {@code .env} syntax. */
-public final class Syntax {
+final class Syntax {
     private Syntax() {
     }
 

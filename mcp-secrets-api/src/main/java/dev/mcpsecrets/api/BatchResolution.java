@@ -1,14 +1,5 @@
-package dev.mcpsecrets.api.internal;
+package dev.mcpsecrets.api;
 
-import dev.mcpsecrets.api.BatchingSecretProvider;
-import dev.mcpsecrets.api.MalformedRefException;
-import dev.mcpsecrets.api.Reason;
-import dev.mcpsecrets.api.ResolveAllException;
-import dev.mcpsecrets.api.ResolveContext;
-import dev.mcpsecrets.api.Secret;
-import dev.mcpsecrets.api.SecretException;
-import dev.mcpsecrets.api.SecretProvider;
-import dev.mcpsecrets.api.SecretRef;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +10,7 @@ import java.util.Map;
  * One {@code resolveAll}: cached names first, then one batch per provider that batches, then the rest
  * one by one through the full fallback chain. Only a {@link BatchingSecretProvider} is sent batches. All or nothing.
  */
-public final class BatchResolution {
+final class BatchResolution {
     private final SecretCache cache;
     private final Resolver resolver;
     private final Calls calls;

@@ -1,8 +1,5 @@
-package dev.mcpsecrets.api.internal;
+package dev.mcpsecrets.api;
 
-import dev.mcpsecrets.api.MalformedRefException;
-import dev.mcpsecrets.api.Reason;
-import dev.mcpsecrets.api.SecretRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,7 +7,7 @@ import org.slf4j.LoggerFactory;
  * Audit events on the {@code dev.mcpsecrets.audit} logger: reference, provider, outcome, time.
  * Never a value: the methods take no value to log.
  */
-public final class AuditLog {
+final class AuditLog {
     /** The logger name users route or silence. */
     public static final String LOGGER_NAME = "dev.mcpsecrets.audit";
 

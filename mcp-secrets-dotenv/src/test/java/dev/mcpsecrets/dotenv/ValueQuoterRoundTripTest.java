@@ -1,12 +1,9 @@
-package dev.mcpsecrets.dotenv.internal;
+package dev.mcpsecrets.dotenv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.Secrets;
-import dev.mcpsecrets.dotenv.DotenvFile;
-import dev.mcpsecrets.dotenv.DotenvParser;
-import dev.mcpsecrets.dotenv.DotenvResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

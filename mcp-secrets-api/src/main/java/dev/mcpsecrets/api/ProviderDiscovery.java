@@ -1,6 +1,5 @@
-package dev.mcpsecrets.api.internal;
+package dev.mcpsecrets.api;
 
-import dev.mcpsecrets.api.SecretProvider;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Finds providers with {@link ServiceLoader}. One broken plugin is logged and skipped; it never
  * stops the others or the server.
  */
-public final class ProviderDiscovery {
+final class ProviderDiscovery {
     /** Guards against a class loader that keeps failing on the same entry. */
     private static final int MAX_FAILURES = 64;
 
@@ -45,7 +45,7 @@ public final class ProviderDiscovery {
                 if (!it.hasNext()) {
                     break;
                 }
-                SecretProvider provider = it.next();
+                SecretProvider provider = builtIn(it.next());
                 String id = provider.id();
                 if (id == null || id.isBlank()) {
                     log().warn("skipping secret provider {}: it has no id", provider.getClass().getName());
@@ -58,6 +58,30 @@ public final class ProviderDiscovery {
             }
         }
         return found;
+    }
+
+    /**
+     * The built-in providers are registered through forwarding classes in a subpackage (the service
+     * loader needs public classes, and the implementations stay package-private here so this package
+     * never depends on that one). Discovery uses the implementation a registration stands for, so the
+     * resolver recognises the environment provider, which never blocks and so runs without a worker
+     * thread. Only this library's own subpackages are asked: a plugin that happens to be a
+     * {@link Supplier} is left alone.
+     */
+    private static SecretProvider builtIn(SecretProvider provider) {
+        Class<?> type = provider.getClass();
+        if (provider instanceof Supplier<?> registration
+                && type.getClassLoader() == ProviderDiscovery.class.getClassLoader()
+                && type.getPackageName().startsWith(ProviderDiscovery.class.getPackageName() + ".")) {
+            Object target = registration.get();
+            if (target instanceof BuiltInEnvironmentProvider env) {
+                return env;
+            }
+            if (target instanceof BuiltInFileProvider files) {
+                return files;
+            }
+        }
+        return provider;
     }
 
     /**

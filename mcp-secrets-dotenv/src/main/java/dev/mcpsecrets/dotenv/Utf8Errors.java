@@ -1,6 +1,5 @@
-package dev.mcpsecrets.dotenv.internal;
+package dev.mcpsecrets.dotenv;
 
-import dev.mcpsecrets.dotenv.DotenvProblem;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -9,7 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Finds where UTF-8 input first goes wrong, as a line and column, without showing the bytes. */
-public final class Utf8Errors {
+final class Utf8Errors {
     private Utf8Errors() {
     }
 

@@ -1,11 +1,5 @@
-package dev.mcpsecrets.api.internal;
+package dev.mcpsecrets.api;
 
-import dev.mcpsecrets.api.MalformedRefException;
-import dev.mcpsecrets.api.Reason;
-import dev.mcpsecrets.api.ResolveContext;
-import dev.mcpsecrets.api.Secret;
-import dev.mcpsecrets.api.SecretException;
-import dev.mcpsecrets.api.SecretRef;
 import dev.mcpsecrets.api.internal.files.BoundedFiles;
 import dev.mcpsecrets.api.internal.files.FileLimitException;
 import dev.mcpsecrets.api.internal.files.FileLimits;
@@ -21,7 +15,7 @@ import java.util.Arrays;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
 
-/** How {@link FileProvider} reads a secret file: where it is, whether it is safe, and its contents. */
+/** How {@link BuiltInFileProvider} reads a secret file: where it is, whether it is safe, and its contents. */
 final class SecretFileReader {
     private SecretFileReader() {
     }
@@ -46,7 +40,7 @@ final class SecretFileReader {
         }
         try {
             // a named pipe or device is refused before anything else: reading one could block or never end
-            BoundedFiles.check(path, FileProvider.MAX_SIZE);
+            BoundedFiles.check(path, BuiltInFileProvider.MAX_SIZE);
         } catch (FileLimitException e) {
             throw refused(ref, e);
         } catch (IOException e) {
@@ -59,12 +53,12 @@ final class SecretFileReader {
                         loose.problem() + "; refused in the production profile. Fix: " + loose.fix());
             }
             if (warned.add(path)) {
-                LoggerFactory.getLogger(FileProvider.class).warn("{}; production would refuse it. Fix: {}", loose.problem(), loose.fix());
+                LoggerFactory.getLogger(BuiltInFileProvider.class).warn("{}; production would refuse it. Fix: {}", loose.problem(), loose.fix());
             }
         }
         byte[] bytes = null;
         try {
-            bytes = BoundedFiles.read(path, FileProvider.MAX_SIZE);
+            bytes = BoundedFiles.read(path, BuiltInFileProvider.MAX_SIZE);
             int end = bytes.length;
             if (end > 0 && bytes[end - 1] == '\n') {
                 end--;
@@ -97,7 +91,7 @@ final class SecretFileReader {
     private static SecretException refused(SecretRef ref, FileLimitException e) {
         boolean tooLarge = e.problem() == FileLimitException.Problem.TOO_LARGE;
         return new SecretException(tooLarge ? Reason.MALFORMED : Reason.DENIED, ref.format(), e.getMessage()
-                + (tooLarge ? " (a secret file may hold at most " + FileLimits.describe(FileProvider.MAX_SIZE) + ")" : ""));
+                + (tooLarge ? " (a secret file may hold at most " + FileLimits.describe(BuiltInFileProvider.MAX_SIZE) + ")" : ""));
     }
 
     private static Path locate(SecretRef ref, ResolveContext ctx) throws SecretException {
@@ -110,7 +104,7 @@ final class SecretFileReader {
             if (path.isAbsolute()) {
                 return path;
             }
-            String credentials = ctx.getenv(FileProvider.CREDENTIALS_DIRECTORY);
+            String credentials = ctx.getenv(BuiltInFileProvider.CREDENTIALS_DIRECTORY);
             if (credentials != null && !credentials.isBlank()) {
                 Path candidate = Paths.get(credentials).resolve(path);
                 if (Files.exists(candidate)) {

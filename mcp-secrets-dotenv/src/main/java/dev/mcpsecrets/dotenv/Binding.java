@@ -1,4 +1,4 @@
-package dev.mcpsecrets.dotenv.internal;
+package dev.mcpsecrets.dotenv;
 
 /**
  * One {@code KEY=VALUE} statement as scanned, before expansion, with the offsets the writer needs to
@@ -15,7 +15,7 @@ package dev.mcpsecrets.dotenv.internal;
  * @param valueEnd offset just after the value (after its closing quote)
  * @param statementEnd offset just after the statement's line end (or the end of input)
  */
-public record Binding(String key, String value, Quote quote, int[] literalDollars, int line, int column,
+record Binding(String key, String value, Quote quote, int[] literalDollars, int line, int column,
                       int lineStart, int keyStart, int valueEnd, int statementEnd) {
 
     /** How a value was written. */

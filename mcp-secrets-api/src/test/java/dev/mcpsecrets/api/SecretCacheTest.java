@@ -1,8 +1,7 @@
-package dev.mcpsecrets.api.internal;
+package dev.mcpsecrets.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mcpsecrets.api.Secret;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.ArrayList;
