@@ -12,6 +12,8 @@ module dev.mcpsecrets.api {
     exports dev.mcpsecrets.api.internal.files to dev.mcpsecrets.dotenv, dev.mcpsecrets.policy.spi, dev.mcpsecrets.policy.engine, dev.mcpsecrets.policy.checks, dev.mcpsecrets.policy.live, dev.mcpsecrets.cli;
     // The clock that caches and breakers read, so their tests can move time instead of sleeping.
     exports dev.mcpsecrets.api.internal.time to dev.mcpsecrets.onepassword;
+    // Bounded, deadline-killed runs of the programs behind the op:// and pass: providers.
+    exports dev.mcpsecrets.api.internal.process to dev.mcpsecrets.onepassword, dev.mcpsecrets.pass;
     // Escaping of untrusted text for terminals, shared by every module that prints or reports.
     exports dev.mcpsecrets.api.internal.text to dev.mcpsecrets.policy.spi, dev.mcpsecrets.policy.engine, dev.mcpsecrets.policy.checks, dev.mcpsecrets.policy.live, dev.mcpsecrets.cli;
 

@@ -7,7 +7,6 @@ import dev.mcpsecrets.api.internal.files.PathSafety;
 import dev.mcpsecrets.api.internal.files.SafeFiles;
 import dev.mcpsecrets.dotenv.DotenvFile;
 import dev.mcpsecrets.dotenv.DotenvParseException;
-import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -116,7 +115,7 @@ final class DotenvCommand implements Runnable {
         public Integer call() throws IOException {
             Path target = target();
             DotenvTarget.load(target); // refuses an unusable file before the value is asked for
-            char[] value = readValue();
+            char[] value = ValueInput.read("nothing written", false, "value for %s (not shown): ", key);
             try {
                 if (value.length == 0) {
                     throw new CliException(Main.USAGE, "empty value; nothing written");
@@ -135,31 +134,6 @@ final class DotenvCommand implements Runnable {
                 return Main.OK;
             } finally {
                 Arrays.fill(value, '\0');
-            }
-        }
-
-        private char[] readValue() {
-            Console console = System.console();
-            if (console != null) {
-                // one line: Enter ends a typed value
-                char[] typed = console.readPassword("value for %s (not shown): ", key);
-                return typed == null ? new char[0] : typed;
-            }
-            if (StandardInput.isTerminal()) {
-                // the terminal could not be put in no-echo mode: stdout is not a terminal
-                throw new CliException(Main.USAGE, "stdin is a terminal but stdout is not, so the value cannot be "
-                        + "typed without echo; run without redirecting stdout, or pipe the value in; nothing written");
-            }
-            if (StandardInput.wasClosed()) {
-                throw new CliException(Main.USAGE, "stdin is closed and there is no terminal to ask on; nothing written");
-            }
-            try {
-                return PipedValue.read(System.in);
-            } catch (IOException e) {
-                // e.g. stdin redirected from a directory; the system's reason is words only, never input
-                String reason = e.getMessage() != null && e.getMessage().matches("[A-Za-z ,]{1,80}") ? e.getMessage()
-                        : e.getClass().getSimpleName();
-                throw new CliException(Main.USAGE, "cannot read the value from stdin: " + reason + "; nothing written");
             }
         }
     }

@@ -3,18 +3,9 @@ package dev.mcpsecrets.cli;
 import static dev.mcpsecrets.api.internal.text.TerminalText.escape;
 
 import dev.mcpsecrets.api.MalformedRefException;
-import dev.mcpsecrets.api.Reason;
-import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.SecretRef;
 import dev.mcpsecrets.keychain.KeychainStore;
-import java.io.Console;
-import java.io.IOException;
-import java.io.InputStream;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,7 +36,7 @@ final class KeychainCommand implements Runnable {
     }
 
     /** Options both subcommands share. */
-    abstract static class ItemCommand implements Callable<Integer>, CliFactory.EnvironmentAware {
+    abstract static class ItemCommand extends StoreCommand {
         @Parameters(index = "0", paramLabel = "SERVICE[/ACCOUNT]",
                 description = "The item: service name, optionally /account (default: the OS user).")
         String item;
@@ -54,16 +45,6 @@ final class KeychainCommand implements Runnable {
                 description = "Give up when the keychain has not answered after this many seconds "
                         + "(default: ${DEFAULT-VALUE}).")
         double timeoutSeconds;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        Map<String, String> environment = System.getenv();
-
-        @Override
-        public void setEnvironment(Map<String, String> environment) {
-            this.environment = environment;
-        }
 
         SecretRef reference() {
             try {
@@ -77,90 +58,32 @@ final class KeychainCommand implements Runnable {
         }
 
         KeychainStore open() {
-            if (!(timeoutSeconds > 0)) {
-                throw new CliException(Main.USAGE, "--timeout must be positive");
-            }
-            return KeychainStore.open(environment, Duration.ofMillis((long) Math.ceil(timeoutSeconds * 1000)));
+            return KeychainStore.open(environment, timeout(timeoutSeconds));
         }
 
-        /** A keychain failure as one line: what was attempted, the reason, and the keychain's sentence. */
-        static CliException failure(String action, SecretRef ref, SecretException e) {
-            if (e.reason() == Reason.MALFORMED) {
-                // the keychain refused the name itself: the message describes it without its text
-                return new CliException(Main.USAGE, "cannot " + action + " the item: " + e.getMessage());
-            }
-            // the item is not repeated either: a value typed in its place would end up in the error
-            return new CliException(Main.FAILED,
-                    "cannot " + action + " the item (argument ITEM): " + e.reason() + " - " + e.getMessage());
+        /** The item is not repeated: a value typed in its place would end up in the error. */
+        @Override
+        String argumentName() {
+            return "the item (argument ITEM)";
         }
     }
 
     /** {@code keychain set}: stores a value read without echo from the terminal, or from stdin. */
     @Command(name = "set", mixinStandardHelpOptions = true,
             description = {"Store a value in the OS keychain. At a terminal the value is asked for twice "
-                    + "without echo; otherwise it is read from stdin (one trailing newline is dropped).",
+                    + "without echo; otherwise it is read from stdin (one trailing newline dropped; UTF-8, "
+                    + "at most 1 MiB).",
                 "The value is never accepted as an argument."})
     static final class Set extends ItemCommand {
         @Override
         public Integer call() {
             SecretRef ref = reference();
-            char[] value = readValue(ref);
+            int length;
             try (KeychainStore store = open()) {
-                if (value.length == 0) {
-                    throw new CliException(Main.USAGE, "empty value; nothing stored");
-                }
-                Secret secret = Secret.of(value);
-                try {
-                    store.put(ref, secret);
-                } finally {
-                    secret.destroy();
-                }
-            } catch (SecretException e) {
-                throw failure("store", ref, e);
-            } finally {
-                Arrays.fill(value, '\0');
+                length = storeValue(value -> store.put(ref, value), "Value for %s: ", ref.format());
             }
-            spec.commandLine().getOut().println(escape("stored " + ref.format() + " (" + value.length + " characters)"));
+            spec.commandLine().getOut().println(escape("stored " + ref.format() + " (" + length + " characters)"));
             return Main.OK;
-        }
-
-        private static char[] readValue(SecretRef ref) {
-            Console console = System.console();
-            if (console == null) {
-                return readStdin(System.in);
-            }
-            char[] first = console.readPassword("Value for %s: ", ref.format());
-            char[] second = first == null ? null : console.readPassword("Again: ");
-            try {
-                if (first == null || second == null) {
-                    throw new CliException(Main.USAGE, "no value entered");
-                }
-                if (!Arrays.equals(first, second)) {
-                    throw new CliException(Main.USAGE, "the two entries differ; nothing stored");
-                }
-                return first.clone();
-            } finally {
-                wipe(first);
-                wipe(second);
-            }
-        }
-
-        /**
-         * The value piped to stdin, as {@code dotenv set} reads it ({@link PipedValue}): to end of input, one
-         * trailing line end dropped, strict UTF-8, at most {@value PipedValue#MAX_BYTES} bytes.
-         */
-        static char[] readStdin(InputStream in) {
-            try {
-                return PipedValue.read(in, "nothing stored");
-            } catch (IOException e) {
-                throw new CliException(Main.FAILED, "cannot read the value from stdin (" + e.getClass().getSimpleName() + ")");
-            }
-        }
-
-        private static void wipe(char[] chars) {
-            if (chars != null) {
-                Arrays.fill(chars, '\0');
-            }
         }
     }
 
@@ -174,10 +97,10 @@ final class KeychainCommand implements Runnable {
             try (KeychainStore store = open()) {
                 existed = store.delete(ref);
             } catch (SecretException e) {
-                throw failure("delete", ref, e);
+                throw failure("delete", e);
             }
             if (!existed) {
-                throw new CliException(Main.FAILED, "cannot delete the item (argument ITEM): NOT_FOUND - no such item");
+                throw missing("delete", "item");
             }
             spec.commandLine().getOut().println(escape("deleted " + ref.format()));
             return Main.OK;

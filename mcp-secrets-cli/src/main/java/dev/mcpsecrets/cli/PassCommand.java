@@ -1,13 +1,7 @@
 package dev.mcpsecrets.cli;
 
-import dev.mcpsecrets.api.Reason;
-import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.pass.PassStore;
-import java.io.Console;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +33,7 @@ final class PassCommand implements Runnable {
     }
 
     /** Options both subcommands share. */
-    abstract static class EntryCommand extends EnvironmentCommand implements Callable<Integer> {
+    abstract static class EntryCommand extends StoreCommand {
         @Parameters(index = "0", paramLabel = "ENTRY",
                 description = "The entry name, relative to the store, e.g. mcp/github-token.")
         String entry;
@@ -49,23 +43,20 @@ final class PassCommand implements Runnable {
         double timeoutSeconds;
 
         PassStore open() {
-            if (!(timeoutSeconds > 0)) {
-                throw new CliException(Main.USAGE, "--timeout must be positive");
-            }
-            return PassStore.open(environment, Duration.ofMillis((long) Math.ceil(timeoutSeconds * 1000)));
+            return PassStore.open(environment, timeout(timeoutSeconds));
         }
 
-        /** One line that names the argument, not its text: a pasted value may sit where a name belongs. */
-        static CliException failure(String action, SecretException e) {
-            return new CliException(e.reason() == Reason.MALFORMED ? Main.USAGE : Main.FAILED,
-                    "cannot " + action + " the entry given as ENTRY: " + e.reason() + " - " + e.getMessage());
+        @Override
+        String argumentName() {
+            return "the entry given as ENTRY";
         }
     }
 
     /** {@code pass set}: stores a value typed without echo, or read from stdin. */
     @Command(name = "set", mixinStandardHelpOptions = true,
             description = {"Store a value in the password store (pass insert --multiline). At a terminal the value is "
-                    + "asked for twice without echo; otherwise all of stdin is read (one trailing newline dropped).",
+                    + "asked for twice without echo; otherwise all of stdin is read (one trailing newline dropped; "
+                    + "UTF-8, at most 1 MiB).",
                 "The value is never accepted as an argument. An existing entry is kept unless --force is given."})
     static final class Set extends EntryCommand {
         @Option(names = {"-f", "--force"}, description = "Replace the entry if it exists.")
@@ -82,50 +73,9 @@ final class PassCommand implements Runnable {
             } catch (SecretException e) {
                 throw failure("store", e);
             }
-            char[] value = readValue();
-            int length = value.length;
-            try {
-                if (length == 0) {
-                    throw new CliException(Main.USAGE, "empty value; nothing stored");
-                }
-                Secret secret = Secret.of(value);
-                try {
-                    store.put(entry, secret, force);
-                } finally {
-                    secret.destroy();
-                }
-            } catch (SecretException e) {
-                throw failure("store", e);
-            } finally {
-                Arrays.fill(value, '\0');
-            }
+            int length = storeValue(value -> store.put(entry, value, force), "Value for pass:%s: ", entry);
             spec.commandLine().getOut().println("stored pass:" + entry + " (" + length + " characters)");
             return Main.OK;
-        }
-
-        private char[] readValue() {
-            Console console = System.console();
-            if (console == null) {
-                return KeychainCommand.Set.readStdin(System.in);
-            }
-            char[] first = console.readPassword("Value for pass:%s: ", entry);
-            char[] second = first == null ? null : console.readPassword("Again: ");
-            try {
-                if (first == null || second == null) {
-                    throw new CliException(Main.USAGE, "no value entered");
-                }
-                if (!Arrays.equals(first, second)) {
-                    throw new CliException(Main.USAGE, "the two entries differ; nothing stored");
-                }
-                return first.clone();
-            } finally {
-                if (first != null) {
-                    Arrays.fill(first, '\0');
-                }
-                if (second != null) {
-                    Arrays.fill(second, '\0');
-                }
-            }
         }
     }
 
@@ -142,7 +92,7 @@ final class PassCommand implements Runnable {
                 throw failure("remove", e);
             }
             if (!existed) {
-                throw new CliException(Main.FAILED, "cannot remove the entry given as ENTRY: NOT_FOUND - no such entry");
+                throw missing("remove", "entry");
             }
             spec.commandLine().getOut().println("removed pass:" + entry);
             return Main.OK;

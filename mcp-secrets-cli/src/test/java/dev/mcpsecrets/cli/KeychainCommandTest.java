@@ -82,6 +82,15 @@ class KeychainCommandTest {
     }
 
     @Test
+    void invalidUtf8PipedToSetIsRefusedBeforeTheKeychainIsAsked() {
+        System.setIn(new ByteArrayInputStream(new byte[] {'a', (byte) 0xff, '\n'}));
+        CliRun run = CliRun.of(NO_BUS, "keychain", "set", "github-mcp/token");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("not valid UTF-8").contains("byte offset 1").doesNotContain("HEADLESS");
+    }
+
+    @Test
     void missingSubcommandIsUsageError() {
         assertThat(CliRun.of(NO_BUS, "keychain").exitCode()).isEqualTo(2);
     }
@@ -97,7 +106,8 @@ class KeychainCommandTest {
 
     @Test
     void invalidUtf8OnStdinIsRejectedWithoutShowingIt() {
-        assertThatThrownBy(() -> KeychainCommand.Set.readStdin(new ByteArrayInputStream(new byte[] {'a', (byte) 0xff})))
+        assertThatThrownBy(() -> ValueInput.piped(new ByteArrayInputStream(new byte[] {'a', (byte) 0xff}),
+                "nothing stored"))
                 .isInstanceOf(CliException.class).hasMessageContaining("not valid UTF-8");
     }
 
@@ -112,12 +122,13 @@ class KeychainCommandTest {
                 return served > 64L * 1024 * 1024 ? -1 : 'P'; // far past the cap: a cap stops long before the end
             }
         };
-        assertThatThrownBy(() -> KeychainCommand.Set.readStdin(endless)).isInstanceOf(CliException.class)
+        assertThatThrownBy(() -> ValueInput.piped(endless, "nothing stored")).isInstanceOf(CliException.class)
                 .hasMessageContaining("larger than 1 MiB; nothing stored").hasMessageNotContaining("PPPP");
     }
 
     private static String read(String stdin) {
-        return new String(KeychainCommand.Set.readStdin(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
+        return new String(ValueInput.piped(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                "nothing stored"));
     }
 
     private static void pipe(String stdin) {

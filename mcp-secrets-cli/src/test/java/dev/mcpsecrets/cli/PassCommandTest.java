@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,18 @@ class PassCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("MALFORMED").contains("'..'").doesNotContain("ghp_pastedTokenXyz")
                 .doesNotContain(VALUE);
+    }
+
+    @Test
+    void aPipedValueOverOneMebibyteIsRefusedBeforePassRuns() throws Exception {
+        Files.createDirectories(tmp.resolve(".password-store"));
+        Files.writeString(tmp.resolve(".password-store/.gpg-id"), "someone@example.org\n");
+        byte[] big = new byte[2 * 1024 * 1024];
+        Arrays.fill(big, (byte) 'x');
+        System.setIn(new ByteArrayInputStream(big));
+        CliRun run = CliRun.of(noTools(), "pass", "set", "mcp/token");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("larger than 1 MiB").doesNotContain("UNAVAILABLE");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.mcpsecrets.api.ResolveContext;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.SecretRef;
+import dev.mcpsecrets.api.internal.process.BoundedProcess;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -29,8 +30,8 @@ final class OpCliCalls extends OpCallsBase {
         notFound.check(r.text());
         cooldown.check(r.text());
         String op = opPath(r.text(), ctx);
-        ProcessRunner.Result result = failures.run(List.of(op, "read", "--no-newline", r.text()), r.text(), "op read",
-                ctx, null);
+        BoundedProcess.Result result = failures.run(List.of(op, "read", "--no-newline", r.text()), r.text(),
+                "op read", ctx, null);
         byte[] value = result.stdout();
         try {
             if (result.exitCode() != 0) {
@@ -71,7 +72,7 @@ final class OpCliCalls extends OpCallsBase {
             throws SecretException {
         String what = refs.size() == 1 ? refs.get(0).text() : refs.size() + " references";
         InjectTemplate template = new InjectTemplate(refs);
-        ProcessRunner.Result result = failures.run(List.of(op, "inject"), what, "op inject", ctx, template.text());
+        BoundedProcess.Result result = failures.run(List.of(op, "inject"), what, "op inject", ctx, template.text());
         byte[] output = result.stdout();
         try {
             if (result.exitCode() == 0) {

@@ -3,6 +3,7 @@ package dev.mcpsecrets.onepassword.internal;
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.ResolveContext;
 import dev.mcpsecrets.api.SecretException;
+import dev.mcpsecrets.api.internal.process.BoundedProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,10 @@ final class OpFailures {
     private static final Duration RATE_LIMIT_WAIT = Duration.ofSeconds(60);
     private static final Duration SIGNED_OUT_WAIT = Duration.ofSeconds(5);
     private static final int SHOWN_LIMIT = 300;
+    /** op's output is the values asked for, so it is not cut. */
+    private static final int STDOUT_LIMIT = Integer.MAX_VALUE;
+    /** Most stderr kept; op's messages are short. */
+    private static final int STDERR_LIMIT = 16 * 1024;
 
     private final Cooldown cooldown;
 
@@ -44,18 +49,19 @@ final class OpFailures {
      * @return the finished process
      * @throws SecretException if it could not run to the end
      */
-    ProcessRunner.Result run(List<String> command, String what, String verb, ResolveContext ctx, byte[] stdin)
+    BoundedProcess.Result run(List<String> command, String what, String verb, ResolveContext ctx, byte[] stdin)
             throws SecretException {
         if (ctx.isExpired()) {
             throw new SecretException(Reason.TIMEOUT, what, "deadline passed before " + verb + " was started");
         }
         long start = System.nanoTime();
         try {
-            ProcessRunner.Result result = ProcessRunner.run(command, ctx.environment(), stdin, ctx.remaining());
+            BoundedProcess.Result result = BoundedProcess.run(command, ctx.environment(), stdin, ctx.remaining(),
+                    STDOUT_LIMIT, STDERR_LIMIT);
             Lazy.LOG.debug("{} for {} exited with {} after {} ms", verb, what, result.exitCode(),
                     (System.nanoTime() - start) / 1_000_000);
             return result;
-        } catch (ProcessRunner.RunException e) {
+        } catch (BoundedProcess.Failure e) {
             Reason reason = e.timedOut() ? Reason.TIMEOUT : Reason.UNAVAILABLE;
             Lazy.LOG.debug("{} for {} failed: {}", verb, what, e.getMessage());
             throw new SecretException(reason, what, verb + ": " + e.getMessage());
@@ -71,7 +77,7 @@ final class OpFailures {
      * @param result the finished process
      * @return the exception to throw
      */
-    SecretException failure(String what, String verb, ProcessRunner.Result result) {
+    SecretException failure(String what, String verb, BoundedProcess.Result result) {
         String stderr = Lazy.ANSI.matcher(result.stderr()).replaceAll("");
         OpErrorCatalog.Rule rule = OpErrorCatalog.classify(stderr);
         if (rule == null) {

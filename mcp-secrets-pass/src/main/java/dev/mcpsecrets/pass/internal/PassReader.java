@@ -5,6 +5,7 @@ import dev.mcpsecrets.api.ResolveContext;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.SecretRef;
+import dev.mcpsecrets.api.internal.process.BoundedProcess;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -36,6 +37,8 @@ final class PassReader {
     }
 
     private static final int MAX_ENTRY_BYTES = 1 << 20;
+    /** gpg's status lines are short; this keeps plenty of them. */
+    private static final int STDERR_LIMIT = 64 * 1024;
     private final Semaphore slots = new Semaphore(4, true);
 
     Secret resolve(SecretRef ref, ResolveContext ctx) throws SecretException {
@@ -52,7 +55,7 @@ final class PassReader {
         if (left.isZero()) {
             throw new SecretException(Reason.TIMEOUT, text, "no time left to ask gpg");
         }
-        ToolRun run = decrypt(gpg, file, text, env, left);
+        BoundedProcess.Result run = decrypt(gpg, file, text, env, left);
         byte[] out = run.stdout();
         try {
             GpgStatus status = GpgStatus.of(run.exitCode(), run.stderr());
@@ -91,7 +94,7 @@ final class PassReader {
         return file;
     }
 
-    private ToolRun decrypt(Path gpg, Path file, String text, Map<String, String> env, Duration left)
+    private BoundedProcess.Result decrypt(Path gpg, Path file, String text, Map<String, String> env, Duration left)
             throws SecretException {
         long start = System.nanoTime();
         try {
@@ -107,8 +110,9 @@ final class PassReader {
             if (remaining.isNegative() || remaining.isZero()) {
                 throw new SecretException(Reason.TIMEOUT, text, "no time left to ask gpg");
             }
-            return ToolRun.run(decryptCommand(gpg, file, env), env, null, remaining, MAX_ENTRY_BYTES);
-        } catch (ToolRun.Failure e) {
+            return BoundedProcess.run(decryptCommand(gpg, file, env), env, null, remaining, MAX_ENTRY_BYTES,
+                    STDERR_LIMIT);
+        } catch (BoundedProcess.Failure e) {
             throw new SecretException(e.timedOut() ? Reason.TIMEOUT : Reason.UNAVAILABLE, text, e.getMessage());
         } finally {
             slots.release();

@@ -3,6 +3,7 @@ package dev.mcpsecrets.pass.internal;
 import dev.mcpsecrets.api.Availability;
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.SecretException;
+import dev.mcpsecrets.api.internal.process.BoundedProcess;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,9 @@ import java.util.Map;
  * {@code pass insert --multiline} on standard input, never on its command line.
  */
 public final class PassWriter {
+    /** pass insert and rm print little; their output is never used beyond the exit code. */
+    private static final int OUTPUT_LIMIT = 64 * 1024;
+
     private final Map<String, String> env;
     private final Duration timeout;
 
@@ -106,7 +110,7 @@ public final class PassWriter {
         command.addAll(List.of("--", name));
         byte[] stdin = utf8WithFinalNewline(value);
         try {
-            ToolRun run = run(command, stdin, text);
+            BoundedProcess.Result run = run(command, stdin, text);
             run.wipe();
             if (run.exitCode() != 0 || !exists(name)) {
                 throw new SecretException(Reason.UNAVAILABLE, text, "pass insert failed (exit " + run.exitCode()
@@ -131,7 +135,7 @@ public final class PassWriter {
         if (!exists(name)) {
             return false;
         }
-        ToolRun run = run(List.of(pass, "rm", "--force", "--", name), null, text);
+        BoundedProcess.Result run = run(List.of(pass, "rm", "--force", "--", name), null, text);
         run.wipe();
         if (run.exitCode() != 0 || exists(name)) {
             throw new SecretException(Reason.UNAVAILABLE, text, "pass rm failed (exit " + run.exitCode() + ")");
@@ -176,10 +180,10 @@ public final class PassWriter {
                 "the password store is not initialised (no .gpg-id): run 'pass init GPG-ID'");
     }
 
-    private ToolRun run(List<String> command, byte[] stdin, String text) throws SecretException {
+    private BoundedProcess.Result run(List<String> command, byte[] stdin, String text) throws SecretException {
         try {
-            return ToolRun.run(command, env, stdin, timeout, 64 * 1024);
-        } catch (ToolRun.Failure e) {
+            return BoundedProcess.run(command, env, stdin, timeout, OUTPUT_LIMIT, OUTPUT_LIMIT);
+        } catch (BoundedProcess.Failure e) {
             throw new SecretException(e.timedOut() ? Reason.TIMEOUT : Reason.UNAVAILABLE, text, e.getMessage());
         }
     }

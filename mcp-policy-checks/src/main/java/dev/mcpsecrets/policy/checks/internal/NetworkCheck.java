@@ -89,12 +89,8 @@ public final class NetworkCheck extends ServerEntryCheck {
 
     private static void declaredHttp(SelfDeclaration self, String url, String part, String what, Severity severity,
             List<Finding> findings) {
-        String v = url.strip();
-        if (!v.regionMatches(true, 0, "http://", 0, 7)) {
-            return;
-        }
-        Optional<String> host = host(v);
-        if (host.isEmpty() || isLoopback(host.get())) {
+        Optional<String> host = remotePlainHttpHost(url);
+        if (host.isEmpty()) {
             return;
         }
         findings.add(Finding.builder(PLAIN_HTTP, severity)
@@ -102,8 +98,7 @@ public final class NetworkCheck extends ServerEntryCheck {
                 .message("Server '" + self.serverName() + "' declares " + what + " at " + host.get()
                         + " over plain http://: tokens, prompts and results cross the network readable and changeable")
                 .location(SelfDeclaration.location(part))
-                .remediation("Use https://" + host.get() + "/… (or an SSH tunnel / VPN to a loopback port); never send "
-                        + "credentials over http:// off 127.0.0.1.")
+                .remediation(plainHttpRemedy(host.get()))
                 .fingerprintHint("self:" + part)
                 .build());
     }
@@ -111,7 +106,7 @@ public final class NetworkCheck extends ServerEntryCheck {
     private static void declaredTlsOff(SelfDeclaration self, String url, String part, List<Finding> findings) {
         String v = url.strip();
         String bare = v.regionMatches(true, 0, "jdbc:", 0, 5) ? v.substring(5) : v;
-        if (TLS_OFF_QUERY.matcher(v).find() && host(bare).filter(h -> !isLoopback(h)).isPresent()) {
+        if (TLS_OFF_QUERY.matcher(v).find() && remoteHost(bare).isPresent()) {
             findings.add(declaredTls(self, part, "connects to a remote database with encryption disabled"));
         }
     }
@@ -144,12 +139,8 @@ public final class NetworkCheck extends ServerEntryCheck {
 
     private static void plainHttp(McpServer server, JsonValue.StringValue value, String what, Severity severity,
             List<Finding> findings) {
-        String v = value.value().strip();
-        if (!v.regionMatches(true, 0, "http://", 0, 7)) {
-            return;
-        }
-        Optional<String> host = host(v);
-        if (host.isEmpty() || isLoopback(host.get())) {
+        Optional<String> host = remotePlainHttpHost(value.value());
+        if (host.isEmpty()) {
             return;
         }
         findings.add(Finding.builder(PLAIN_HTTP, severity)
@@ -157,8 +148,7 @@ public final class NetworkCheck extends ServerEntryCheck {
                 .message("Server '" + server.label() + "' sends " + what + " traffic to " + host.get()
                         + " over plain http://: tokens, prompts and results cross the network readable and changeable")
                 .location(value.location())
-                .remediation("Use https://" + host.get() + "/… (or an SSH tunnel / VPN to a loopback port); never send "
-                        + "credentials over http:// off 127.0.0.1.")
+                .remediation(plainHttpRemedy(host.get()))
                 .fingerprintHint(what)
                 .build());
     }
@@ -171,7 +161,7 @@ public final class NetworkCheck extends ServerEntryCheck {
         if (off) {
             findings.add(tls(server, value, "sets " + name + "=" + value.value().strip(), name));
         }
-        if (TLS_OFF_QUERY.matcher(value.value()).find() && host(value.value()).filter(h -> !isLoopback(h)).isPresent()) {
+        if (TLS_OFF_QUERY.matcher(value.value()).find() && remoteHost(value.value()).isPresent()) {
             findings.add(tls(server, value, "connects to a remote database with encryption disabled (" + name + ")",
                     name + "?tls"));
         }
@@ -189,7 +179,7 @@ public final class NetworkCheck extends ServerEntryCheck {
                 findings.add(tls(server, arg, "passes " + word, word));
             }
         }
-        if (TLS_OFF_QUERY.matcher(arg.value()).find() && host(arg.value()).filter(h -> !isLoopback(h)).isPresent()) {
+        if (TLS_OFF_QUERY.matcher(arg.value()).find() && remoteHost(arg.value()).isPresent()) {
             findings.add(tls(server, arg, "connects to a remote database with encryption disabled", "arg?tls"));
         }
     }
@@ -220,6 +210,25 @@ public final class NetworkCheck extends ServerEntryCheck {
                         + "(Node), SSL_CERT_FILE / REQUESTS_CA_BUNDLE (Python), sslmode=verify-full (PostgreSQL).")
                 .fingerprintHint(hint)
                 .build();
+    }
+
+    /** The host of a plain {@code http://} URL unless it is a loopback host, where nothing crosses the network. */
+    private static Optional<String> remotePlainHttpHost(String url) {
+        String v = url.strip();
+        if (!v.regionMatches(true, 0, "http://", 0, 7)) {
+            return Optional.empty();
+        }
+        return remoteHost(v);
+    }
+
+    /** The URL's host unless it is a loopback host. */
+    private static Optional<String> remoteHost(String url) {
+        return host(url).filter(h -> !isLoopback(h));
+    }
+
+    private static String plainHttpRemedy(String host) {
+        return "Use https://" + host + "/… (or an SSH tunnel / VPN to a loopback port); never send credentials over "
+                + "http:// off 127.0.0.1.";
     }
 
     static Optional<String> host(String url) {
