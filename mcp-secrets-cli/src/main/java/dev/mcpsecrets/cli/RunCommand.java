@@ -163,6 +163,7 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
             trustedConfig = McpConfigReader.parse(trusted.content(), WorkingDirectory.absolute(config), ConfigScope.USER);
             LaunchEntry entry = LaunchEntry.of(trustedConfig, server);
             workingDirectory = launchDirectory(trusted, entry.cwd());
+            checkLaunchDirectory(workingDirectory);
             argv = commandOf(entry);
             literals.putAll(entry.env());
         }
@@ -256,6 +257,26 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
     static Path launchDirectory(TrustStore.Snapshot trusted, Path cwd) {
         Path base = trusted.realDirectory();
         return cwd == null ? base : base.resolve(cwd).normalize();
+    }
+
+    /**
+     * A trusted entry's relative command or script runs from its launch directory: where another user can
+     * plant or replace files there (writable by group or others, no sticky bit), the trust no longer covers
+     * what runs. Refused under the production profile, warned about elsewhere (as for {@code .env} writes).
+     */
+    private void checkLaunchDirectory(Path dir) {
+        java.util.Optional<dev.mcpsecrets.api.internal.files.FileSafety.Violation> shared =
+                dev.mcpsecrets.api.internal.files.PathSafety.checkNotShared(dir);
+        if (shared.isEmpty()) {
+            return;
+        }
+        Profile effective = profile != null ? profile : Profile.fromEnvironment(environment, null);
+        String problem = "the launch directory of the trusted entry: " + shared.get().problem()
+                + ", so another user could change what starts; fix: " + shared.get().fix();
+        if (effective.equals(Profile.PRODUCTION)) {
+            throw new CliException(FAILED_BEFORE_START, "not started: " + problem);
+        }
+        LOG.warn("{}", dev.mcpsecrets.api.internal.text.TerminalText.escape(problem));
     }
 
     /** Moves config values that are references from literals into the batch, then resolves it. */

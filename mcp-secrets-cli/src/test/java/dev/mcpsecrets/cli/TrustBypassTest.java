@@ -81,6 +81,23 @@ class TrustBypassTest {
     }
 
     @Test
+    void aLaunchDirectoryOthersCanWriteIsRefusedInProductionAndWarnedAboutElsewhere() throws Exception {
+        assertThat(CliRun.of(env(), "trust", trusted.toString()).exitCode()).isZero();
+        Files.setPosixFilePermissions(project, PosixFilePermissions.fromString("rwxrwxrwx"));
+        CliRun production = CliRun.of(env(), "run", "--profile", "production", "--config", trusted.toString(),
+                "--server", "relative");
+        assertThat(production.exitCode()).as(production.err()).isEqualTo(125);
+        assertThat(production.err()).contains("launch directory").contains("chmod go-w");
+        CliRun development = CliRun.of(env(), "run", "--config", trusted.toString(), "--server", "relative");
+        assertThat(development.exitCode()).as(development.err()).isEqualTo(7);
+        // the sticky bit has no PosixFilePermission: set it as the user would
+        assertThat(new ProcessBuilder("chmod", "1777", project.toString()).start().waitFor()).isZero();
+        CliRun sticky = CliRun.of(env(), "run", "--profile", "production", "--config", trusted.toString(),
+                "--server", "relative");
+        assertThat(sticky.exitCode()).as(sticky.err()).isEqualTo(7);
+    }
+
+    @Test
     void trustListShowsTheRealPathWithTheLinksTrustedToIt() {
         CliRun.of(env(), "trust", trusted.toString());
         CliRun.of(env(), "trust", link.toString());
