@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,12 +23,7 @@ class MigrateKeychainIT {
 
     @BeforeEach
     void startTheKeyring() throws Exception {
-        KeyringDaemon.missingProgram().ifPresent(missing -> {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException(missing);
-            }
-            Assumptions.abort(missing);
-        });
+        MigrationFixture.requireBackend(KeyringDaemon.missingProgram());
         keyring = KeyringDaemon.start(tmp.resolve("keyring"));
         Map<String, String> env = new HashMap<>(TestEnvironment.of(tmp));
         env.put(KeyringDaemon.ADDRESS_VARIABLE, keyring.address());

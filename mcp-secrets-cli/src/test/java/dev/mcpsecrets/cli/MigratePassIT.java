@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,12 +26,7 @@ class MigratePassIT {
 
     @BeforeEach
     void createStore() throws IOException {
-        TestStore.missingProgram().ifPresent(missing -> {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException(missing);
-            }
-            Assumptions.abort(missing);
-        });
+        MigrationFixture.requireBackend(TestStore.missingProgram());
         store = TestStore.create();
         fixture = new MigrationFixture(tmp, store.environment());
         fixture.trustAll();

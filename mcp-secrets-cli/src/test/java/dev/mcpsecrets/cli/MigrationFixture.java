@@ -97,6 +97,19 @@ final class MigrationFixture {
         before.forEach((f, bytes) -> assertThat(now.get(f)).as(f.toString()).isEqualTo(bytes));
     }
 
+    /**
+     * Needs a real backend: when a program it needs is missing, the test is skipped with the reason
+     * outside CI and fails in CI, where the backend must be there.
+     */
+    static void requireBackend(java.util.Optional<String> missing) {
+        missing.ifPresent(why -> {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException(why);
+            }
+            org.junit.jupiter.api.Assumptions.abort(why);
+        });
+    }
+
     static McpConfigFile read(Path file, byte[] content) {
         return McpConfigReader.parse(content, file, ConfigScope.PROJECT);
     }
