@@ -114,6 +114,11 @@ public final class DotenvParser {
                                 + " characters for all values of this input"));
                 continue;
             }
+            if (expander.nestingExceeded()) {
+                problems.add(new DotenvProblem(source, binding.line(), binding.column(), DotenvProblem.Severity.WARNING,
+                        "a reference in the value of " + binding.key() + " nests defaults more than "
+                                + Expander.MAX_NESTING + " levels deep; it was kept as written"));
+            }
             DotenvEntry entry = new DotenvEntry(binding.key(), value, binding.line(), binding.column());
             DotenvEntry previous = last.put(binding.key(), entry);
             if (previous != null) {

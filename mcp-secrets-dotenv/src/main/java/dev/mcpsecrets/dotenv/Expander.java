@@ -12,11 +12,14 @@ import java.util.function.UnaryOperator;
  * ({@code B=${A}${A}}, {@code C=${B}${B}}, ...) cannot exhaust memory.
  */
 final class Expander {
+    /** How deep defaults may nest ({@code ${A:-${B:-...}}}) before a reference is kept as written. */
+    static final int MAX_NESTING = 32;
     private final Dialect dialect;
     private final Map<String, String> environment;
     private final UnaryOperator<String> defined;
     private final long budget;
     private long used;
+    private boolean nestingExceeded;
 
     /**
      * Creates an expander for one input.
@@ -42,11 +45,12 @@ final class Expander {
      * @return the value, or {@code null} when expansion would exceed the size cap
      */
     public String valueOf(Binding binding, boolean expand) {
+        nestingExceeded = false;
         String result;
         if (!expand) {
             result = binding.value();
         } else if (dialect == Dialect.NODE) {
-            result = NodeExpansion.expand(binding.value(), this::lookupNodeOrder, budget - used);
+            result = NodeExpansion.expand(binding.value(), this::lookupNodeOrder, budget - used, () -> nestingExceeded = true);
         } else if (binding.quote() == Binding.Quote.SINGLE || binding.quote() == Binding.Quote.BACKTICK) {
             result = binding.value();
         } else {
@@ -57,6 +61,16 @@ final class Expander {
         }
         used += result.length();
         return result;
+    }
+
+    /**
+     * Whether the last {@link #valueOf} kept a reference as written because its defaults nest deeper than
+     * {@link #MAX_NESTING}.
+     *
+     * @return true when a reference was kept as written
+     */
+    public boolean nestingExceeded() {
+        return nestingExceeded;
     }
 
     /**
@@ -82,62 +96,56 @@ final class Expander {
         if (v.indexOf("${") < 0) {
             return v;
         }
-        int n = v.length();
-        int nextLiteral = 0;
-        int noBraceFrom = Integer.MAX_VALUE;
-        StringBuilder out = null;
-        int copied = 0;
-        for (int i = 0; i < n; i++) {
-            if (v.charAt(i) != '$' || i + 1 >= n || v.charAt(i + 1) != '{') {
+        Braces braces = Braces.of(v, literalDollars, false);
+        StringBuilder out = new StringBuilder(v.length());
+        return appendStandard(v, 0, v.length(), braces, 0, out) ? out.toString() : null;
+    }
+
+    /**
+     * Appends {@code v[from, to)} with its references expanded: {@code ${NAME}}, and {@code ${NAME:-default}}
+     * whose default is itself expanded (as in a POSIX shell and dotenv-expand), so {@code ${A:-${B:-c}}} gives
+     * A, else B, else {@code c}. A reference nested deeper than {@link #MAX_NESTING} is kept as written, whole.
+     *
+     * @return false when the size cap is exceeded
+     */
+    private boolean appendStandard(String v, int from, int to, Braces braces, int depth, StringBuilder out) {
+        int copied = from;
+        for (int i = from; i + 1 < to; i++) {
+            if (v.charAt(i) != '$' || v.charAt(i + 1) != '{') {
                 continue;
             }
-            while (literalDollars != null && nextLiteral < literalDollars.length && literalDollars[nextLiteral] < i) {
-                nextLiteral++;
-            }
-            if (literalDollars != null && nextLiteral < literalDollars.length && literalDollars[nextLiteral] == i) {
+            int end = braces.endOf(i);
+            if (end < 0 || end >= to) {
                 continue;
             }
             int nameStart = i + 2;
             int j = nameStart;
-            while (j < n && isStandardNameChar(v.charAt(j))) {
+            while (j < end && isStandardNameChar(v.charAt(j))) {
                 j++;
             }
-            if (j == nameStart || j >= n) {
+            boolean plain = j == end;
+            boolean withDefault = j + 1 < end && v.charAt(j) == ':' && v.charAt(j + 1) == '-';
+            if (j == nameStart || !(plain || withDefault)) {
                 continue;
             }
-            String name = v.substring(nameStart, j);
-            String replacement;
-            int end;
-            if (v.charAt(j) == '}') {
-                String found = lookupStandardOrder(name);
-                replacement = found == null ? "" : found;
-                end = j + 1;
-            } else if (v.charAt(j) == ':' && j + 1 < n && v.charAt(j + 1) == '-') {
-                int close = j + 2 >= noBraceFrom ? -1 : v.indexOf('}', j + 2);
-                if (close < 0) {
-                    noBraceFrom = Math.min(noBraceFrom, j + 2);
-                    continue;
-                }
-                String found = lookupStandardOrder(name);
-                replacement = found == null || found.isEmpty() ? v.substring(j + 2, close) : found;
-                end = close + 1;
-            } else {
-                continue;
+            out.append(v, copied, i);
+            String found = lookupStandardOrder(v.substring(nameStart, j));
+            if (plain || (found != null && !found.isEmpty())) {
+                out.append(found == null ? "" : found);
+            } else if (depth >= MAX_NESTING) {
+                nestingExceeded = true;
+                out.append(v, i, end + 1);
+            } else if (!appendStandard(v, j + 2, end, braces, depth + 1, out)) {
+                return false;
             }
-            if (out == null) {
-                out = new StringBuilder(n + replacement.length());
+            if (used + out.length() > budget) {
+                return false;
             }
-            if (used + out.length() + (i - copied) + replacement.length() > budget) {
-                return null;
-            }
-            out.append(v, copied, i).append(replacement);
-            copied = end;
-            i = end - 1;
+            copied = end + 1;
+            i = end;
         }
-        if (out == null) {
-            return v;
-        }
-        return out.append(v, copied, n).toString();
+        out.append(v, copied, to);
+        return used + out.length() <= budget;
     }
 
     private static boolean isStandardNameChar(char c) {

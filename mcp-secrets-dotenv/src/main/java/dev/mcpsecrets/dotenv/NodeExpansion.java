@@ -3,101 +3,130 @@ package dev.mcpsecrets.dotenv;
 import java.util.function.UnaryOperator;
 
 /**
- * Expansion as {@code dotenv-expand} does it: {@code $VAR} and {@code ${VAR}} with the operators
- * {@code :-}, {@code -}, {@code :+} and {@code +} (an empty value counts as unset for all four),
- * {@code \$} protects a dollar sign and is turned into {@code $} at the end.
+ * Expansion as {@code dotenv-expand} 1000.x does it (and a POSIX shell): {@code $VAR} and {@code ${VAR}} with the
+ * operators {@code :-} and {@code :+} (an empty value counts as unset) and {@code -} and {@code +} (only an unset
+ * variable counts as unset: {@code ${VAR-default}} with {@code VAR=} is empty, {@code ${VAR+alt}} is
+ * {@code alt}); the word after an operator is itself expanded, so defaults nest ({@code ${A:-${B:-c}}}).
+ * {@code \$} protects a dollar sign and is turned into {@code $} at the end. A reference whose braces hold a bare
+ * {@code {} is kept as written, as dotenv-expand does.
  */
 final class NodeExpansion {
-    private NodeExpansion() {
+    /**
+     * Expands one value.
+     *
+     * @param v the value
+     * @param lookup a variable's value, or {@code null} when it is unset
+     * @param budgetLeft the most characters the result may have
+     * @param tooDeep called when a reference was kept as written because its defaults nest deeper than
+     *     {@link Expander#MAX_NESTING}
+     * @return the expanded value, or {@code null} when it would exceed {@code budgetLeft}
+     */
+    static String expand(String v, UnaryOperator<String> lookup, long budgetLeft, Runnable tooDeep) {
+        StringBuilder out = new StringBuilder(v.length());
+        Braces braces = v.contains("${") ? Braces.of(v, null, true) : null;
+        return new NodeExpansion(v, braces, lookup, budgetLeft, tooDeep).append(0, v.length(), 0, out)
+                ? out.toString() : null;
     }
 
-    static String expand(String v, UnaryOperator<String> lookup, long budgetLeft) {
-        int n = v.length();
-        StringBuilder out = new StringBuilder(n);
-        int i = 0;
-        while (i < n) {
+    private final String v;
+    private final Braces braces;
+    private final UnaryOperator<String> lookup;
+    private final long budgetLeft;
+    private final Runnable tooDeep;
+
+    private NodeExpansion(String v, Braces braces, UnaryOperator<String> lookup, long budgetLeft, Runnable tooDeep) {
+        this.v = v;
+        this.braces = braces;
+        this.lookup = lookup;
+        this.budgetLeft = budgetLeft;
+        this.tooDeep = tooDeep;
+    }
+
+    /** Appends {@code v[from, to)} expanded; false when the budget ran out. */
+    private boolean append(int from, int to, int depth, StringBuilder out) {
+        int i = from;
+        while (i < to) {
             char c = v.charAt(i);
-            if (c == '\\' && i + 1 < n && v.charAt(i + 1) == '$') {
+            if (c == '\\' && i + 1 < to && v.charAt(i + 1) == '$') {
                 out.append('$');
                 i += 2;
                 continue;
             }
-            int end = c == '$' ? referenceEnd(v, i) : -1;
-            if (end < 0) {
+            if (c != '$' || i + 1 >= to) {
                 out.append(c);
                 i++;
                 continue;
             }
-            out.append(substitute(v, i, end, lookup));
+            int end;
+            if (v.charAt(i + 1) == '{') {
+                int close = braces.endOf(i);
+                if (close < 0 || close >= to || close == i + 2) {
+                    out.append(c);
+                    i++;
+                    continue;
+                }
+                if (!substituteBraced(i + 2, close, depth, out)) {
+                    tooDeep.run();
+                    out.append(v, i, close + 1);
+                }
+                end = close + 1;
+            } else if (isNameStart(v.charAt(i + 1))) {
+                end = i + 2;
+                while (end < to && (isNameStart(v.charAt(end)) || (v.charAt(end) >= '0' && v.charAt(end) <= '9'))) {
+                    end++;
+                }
+                String found = lookup.apply(v.substring(i + 1, end));
+                out.append(found == null ? "" : found);
+            } else {
+                out.append(c);
+                i++;
+                continue;
+            }
             if (out.length() > budgetLeft) {
-                return null;
+                return false;
             }
             i = end;
         }
-        return out.toString();
+        return out.length() <= budgetLeft;
     }
 
-    /** The index after a reference starting at {@code i}, or -1 when no reference starts there. */
-    private static int referenceEnd(String v, int i) {
-        int n = v.length();
-        if (i + 1 >= n) {
-            return -1;
-        }
-        char next = v.charAt(i + 1);
-        if (next == '{') {
-            for (int j = i + 2; j < n; j++) {
-                char c = v.charAt(j);
-                if (c == '}') {
-                    return j > i + 2 ? j + 1 : -1;
-                }
-                if (c == '{') {
-                    return -1;
-                }
-            }
-            return -1;
-        }
-        if (!isNameStart(next)) {
-            return -1;
-        }
-        int j = i + 2;
-        while (j < n && (isNameStart(v.charAt(j)) || (v.charAt(j) >= '0' && v.charAt(j) <= '9'))) {
-            j++;
-        }
-        return j;
-    }
-
-    private static String substitute(String v, int start, int end, UnaryOperator<String> lookup) {
-        if (v.charAt(start + 1) != '{') {
-            String found = lookup.apply(v.substring(start + 1, end));
-            return found == null ? "" : found;
-        }
-        String expression = v.substring(start + 2, end - 1);
-        int op = operatorIndex(expression);
+    /**
+     * Appends the value of the reference whose expression is {@code v[from, to)}. When the budget runs out the
+     * caller sees it from the length of {@code out}.
+     *
+     * @return false, with nothing appended, when its default nests deeper than {@link Expander#MAX_NESTING}
+     */
+    private boolean substituteBraced(int from, int to, int depth, StringBuilder out) {
+        int op = operatorIndex(from, to);
         if (op < 0) {
-            String found = lookup.apply(expression);
-            return found == null ? "" : found;
+            String found = lookup.apply(v.substring(from, to));
+            out.append(found == null ? "" : found);
+            return true;
         }
-        boolean colon = expression.charAt(op) == ':';
-        char kind = expression.charAt(colon ? op + 1 : op);
-        String name = expression.substring(0, op);
-        String word = expression.substring(op + (colon ? 2 : 1));
-        String found = lookup.apply(name);
-        boolean set = found != null && !found.isEmpty();
-        if (kind == '+') {
-            return set ? word : "";
+        boolean colon = v.charAt(op) == ':';
+        char kind = v.charAt(colon ? op + 1 : op);
+        int word = op + (colon ? 2 : 1);
+        String found = lookup.apply(v.substring(from, op));
+        boolean set = found != null && (!colon || !found.isEmpty());
+        if (kind == '+' ? !set : set) {
+            out.append(kind == '+' ? "" : found);
+            return true;
         }
-        return set ? found : word;
+        if (depth >= Expander.MAX_NESTING) {
+            return false;
+        }
+        append(word, to, depth + 1, out);
+        return true;
     }
 
     /** The first of {@code :+ + :- -} in the expression, as the reference implementation's regex finds it. */
-    private static int operatorIndex(String expression) {
-        for (int k = 0; k < expression.length(); k++) {
-            char c = expression.charAt(k);
+    private int operatorIndex(int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = v.charAt(k);
             if (c == '+' || c == '-') {
                 return k;
             }
-            if (c == ':' && k + 1 < expression.length()
-                    && (expression.charAt(k + 1) == '+' || expression.charAt(k + 1) == '-')) {
+            if (c == ':' && k + 1 < to && (v.charAt(k + 1) == '+' || v.charAt(k + 1) == '-')) {
                 return k;
             }
         }

@@ -150,6 +150,10 @@ final class Scanner {
             unterminated(kind, openLine, openColumn);
             return false;
         }
+        if (!closesStatement(pos, close)) {
+            unterminated(kind, openLine, openColumn);
+            return false;
+        }
         int run = pos + 1;
         for (int i = pos + 1; i < close; i++) {
             char c = src.charAt(i);
@@ -188,6 +192,12 @@ final class Scanner {
         while (i < length) {
             char c = src.charAt(i);
             if (c == '"') {
+                if (!closesStatement(pos, i)) {
+                    value.reset();
+                    rewindTo(openLine, openColumn);
+                    unterminated(Binding.Quote.DOUBLE, openLine, openColumn);
+                    return false;
+                }
                 if (rewritten) {
                     value.append(src, run, i);
                 } else {
@@ -218,12 +228,42 @@ final class Scanner {
             }
         }
         value.reset();
-        // Rewind the line count to the opening line: recovery continues on the line after it.
         noDoubleQuoteLeft = true;
-        line = openLine;
-        lineStart = pos - openColumn + 1;
+        rewindTo(openLine, openColumn);
         unterminated(Binding.Quote.DOUBLE, openLine, openColumn);
         return false;
+    }
+
+    /**
+     * Whether a quote closing at {@code close} (opened at {@code open}) ends the statement: it does when it is on
+     * the opening line, or when only blanks and a comment follow it on its own line. A quote on a later line that
+     * has more text after it is most likely the opening quote of a later statement ({@code FOO="} then
+     * {@code BAR="bar"}): the value is then reported as unterminated at its opening quote and the statements after
+     * that line are still read, instead of one missing quote swallowing the next statement.
+     *
+     * <p>Stays linear: the rescanned text lies before the next quote of the same kind, which cannot open another
+     * value spanning it.
+     */
+    private boolean closesStatement(int open, int close) {
+        int lineEnd = open;
+        while (lineEnd < close && !isLineEnd(src.charAt(lineEnd))) {
+            lineEnd++;
+        }
+        if (lineEnd == close) {
+            return true;
+        }
+        int p = close + 1;
+        while (p < length && isBlank(src.charAt(p))) {
+            p++;
+        }
+        return p >= length || isLineEnd(src.charAt(p)) || src.charAt(p) == '#';
+    }
+
+    /** Rewinds the line count to the opening line (pos is still at the opening quote): recovery continues on
+     * the line after it. */
+    private void rewindTo(int openLine, int openColumn) {
+        line = openLine;
+        lineStart = pos - openColumn + 1;
     }
 
     private void readUnquoted() {

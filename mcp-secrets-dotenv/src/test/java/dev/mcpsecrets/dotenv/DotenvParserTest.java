@@ -137,4 +137,57 @@ class DotenvParserTest {
     void exportAloneIsAKey() throws Exception {
         assertThat(lenient("export=1\nexport  X=2\n")).containsExactly(Map.entry("export", "1"), Map.entry("X", "2"));
     }
+
+    @Test
+    void nestedDefaultsExpandAsInTheShell() throws Exception {
+        DotenvParser parser = DotenvParser.builder().environment(Map.of("MACHINE", "m1", "EMPTY", "")).build();
+        assertThat(values(parser.parse("B=inner\n"
+                + "A=${NOPE:-${MACHINE:-default}}\n"
+                + "C=${NOPE:-${NOPE2:-${B}}}\n"
+                + "D=${EMPTY:-${NOPE:-last}}\n"
+                + "E=\"${NOPE:-${B}-x}\"\n"
+                + "F=${NOPE:-{x}\n"
+                + "G=\"\\${NOPE:-${B}}\"\n"
+                + "H='${NOPE:-${B}}'\n", "nested.env")))
+                .containsExactly(Map.entry("B", "inner"), Map.entry("A", "m1"), Map.entry("C", "inner"),
+                        Map.entry("D", "last"), Map.entry("E", "inner-x"), Map.entry("F", "{x"),
+                        Map.entry("G", "${NOPE:-inner}"), Map.entry("H", "${NOPE:-${B}}"));
+    }
+
+    @Test
+    void defaultsNestedTooDeepAreKeptWholeWithAWarning() throws Exception {
+        String deep = "${U:-".repeat(Expander.MAX_NESTING + 2) + "c" + "}".repeat(Expander.MAX_NESTING + 2);
+        DotenvResult result = DotenvParser.builder().strict(false).build().parse("A=" + deep + "\n", "deep.env");
+        assertThat(result.find("A").orElseThrow().value().revealAsString()).isEqualTo("${U:-${U:-c}}");
+        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("deep.env:1:1").contains("nests defaults more than 32 levels deep"));
+    }
+
+    @Test
+    void unterminatedQuoteDoesNotSwallowTheNextQuotedStatement() throws Exception {
+        for (String quote : new String[] {"\"", "'", "`"}) {
+            DotenvResult result = DotenvParser.builder().strict(false).build()
+                    .parse("FOO=" + quote + "\nBAR=" + quote + "bar" + quote + "\nBAZ=1\n", "q.env");
+            assertThat(values(result)).containsExactly(Map.entry("BAR", "bar"), Map.entry("BAZ", "1"));
+            assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                    .startsWith("q.env:1:5: unterminated").contains("opened at line 1 column 5"));
+        }
+    }
+
+    @Test
+    void quotedValueSpanningLinesStillEndsAtACleanClosingQuote() throws Exception {
+        DotenvResult result = DotenvParser.standard().parse("KEY=\"-----BEGIN\nabc\n-----END\" # pem\nNEXT='a\nb'\n",
+                "pem.env");
+        assertThat(values(result)).containsExactly(Map.entry("KEY", "-----BEGIN\nabc\n-----END"),
+                Map.entry("NEXT", "a\nb"));
+        assertThat(result.find("NEXT").orElseThrow().line()).isEqualTo(4);
+    }
+
+    @Test
+    void manyUnterminatedQuotesEachCostOnlyTheirLine() throws Exception {
+        String text = "A=\"x\n".repeat(50_000) + "Z=\"late\" trailing\n";
+        DotenvResult result = DotenvParser.builder().strict(false).build().parse(text, "many.env");
+        assertThat(result.keys()).isEmpty();
+        assertThat(result.problems()).hasSize(50_001);
+    }
 }

@@ -49,4 +49,30 @@ class NodeDialectTest {
         assertThat(values(literal.parse("A=x\nB=${A}\n", "l.env"))).containsEntry("B", "${A}");
         assertThat(literal.toString()).isEqualTo("DotenvParser[STANDARD, strict, no expansion]");
     }
+
+    /** Results of dotenv-expand 1000.0.0 (dotenv 18.0.10) on the same input, run by hand: pinned here. */
+    @Test
+    void setButEmptyFollowsDotenvExpand1000() throws Exception {
+        assertThat(parse("A=\nB=${A-def}\nC=${A+alt}\nD=${A:-def}\nE=${A:+alt}\nF=${U-def}\nG=${U+alt}\n"))
+                .containsExactly(Map.entry("A", ""), Map.entry("B", ""), Map.entry("C", "alt"), Map.entry("D", "def"),
+                        Map.entry("E", ""), Map.entry("F", "def"), Map.entry("G", ""));
+    }
+
+    /** Results of dotenv-expand 1000.0.0 and 13.0.0 on the same input: defaults nest. */
+    @Test
+    void nestedDefaultsExpandWhole() throws Exception {
+        assertThat(parse("X=x\nN=${U:-${X:-c}}\nM=${U:-${V:-c}}\nK=${X:-${V:-c}}\nL=${U:-{x}\n"))
+                .containsExactly(Map.entry("X", "x"), Map.entry("N", "x"), Map.entry("M", "c"), Map.entry("K", "x"),
+                        Map.entry("L", "${U:-{x}"));
+    }
+
+    @Test
+    void defaultsNestedTooDeepAreKeptWholeWithAWarning() throws Exception {
+        String deep = "${U:-".repeat(Expander.MAX_NESTING + 2) + "c" + "}".repeat(Expander.MAX_NESTING + 2);
+        DotenvResult result = NODE.parse("A=" + deep + "\n", "node.env");
+        String value = result.find("A").orElseThrow().value().revealAsString();
+        assertThat(value).isEqualTo("${U:-${U:-c}}"); // the reference 32 levels down, kept whole
+        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("node.env:1:1").contains("nests defaults more than 32 levels deep"));
+    }
 }
