@@ -28,6 +28,8 @@ final class SharedBackend {
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile long lastUse = System.nanoTime();
+    /** A discard that found the lock held (a call was opening or fetching the backend): done by the next call. */
+    private volatile Target discardLater;
     private Target openTarget;
     private Backend open;
     private boolean closed;
@@ -61,6 +63,8 @@ final class SharedBackend {
             } finally {
                 lock.unlock();
             }
+        } else {
+            discardLater = target;
         }
         if (stale != null) {
             Backend closing = stale;
@@ -101,6 +105,16 @@ final class SharedBackend {
         try {
             if (closed) {
                 throw new SecretException(Reason.UNAVAILABLE, null, "the keychain provider was closed");
+            }
+            Target stale = discardLater;
+            if (stale != null) {
+                discardLater = null;
+                if (open != null && stale.equals(openTarget)) {
+                    Backend closing = open;
+                    open = null;
+                    openTarget = null;
+                    IdleTimer.INSTANCE.execute(closing::close);
+                }
             }
             if (open != null && target.equals(openTarget)) {
                 return open;

@@ -70,7 +70,8 @@ class KeychainAccessTest {
                         assertThat(e.getMessage()).contains("200 ms").contains(CallTimeout.VARIABLE);
                         assertThat(e.reference()).contains("keychain:svc/acct");
                     });
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+            // a bound that only a hang exceeds, not a speed test: the build machine may be heavily loaded
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
 
             hang = false;
             assertThat(access.read(ITEM, "keychain:svc/acct", NO_ENV, Duration.ofSeconds(5))).containsExactly('v');
