@@ -43,6 +43,16 @@ public enum McpClient {
     }
 
     /**
+     * How messages name a config file of this client.
+     *
+     * @return e.g. {@code Claude Desktop config}, or {@code MCP config} for a config of no known client
+     * @since 0.2.0
+     */
+    public String configName() {
+        return displayName.endsWith(" config") ? displayName : displayName + " config";
+    }
+
+    /**
      * The JSON dialect the client reads its config in.
      *
      * @return the dialect

@@ -29,6 +29,8 @@ public final class DatabaseUserCheck extends ServerEntryCheck {
     static final String ID = "MCP-DB-001";
     private static final Set<String> ADMINS = Set.of("root", "postgres", "sa", "admin", "administrator", "superuser",
             "dba", "sys", "system", "rdsadmin", "azure_superuser", "cloudsqladmin", "mysql");
+    /** A pooler's tenant suffix after {@code user.}: a Supabase project ref is 20 lower-case letters. */
+    private static final Pattern POOLER_TENANT = Pattern.compile("[a-z0-9]{8,40}");
     private static final Pattern ADMIN_LIKE = Pattern.compile("(?i)(?:^|[_.-])(?:admin|root|super(?:user)?|dba|owner)(?:$|[_.-])");
     private static final Pattern USER_NAME = Pattern.compile(
             "(?i)^(?:[A-Z0-9]+_)?(?:DB|DATABASE|MYSQL|MARIADB|PG|POSTGRES(?:QL)?|MSSQL|SQLSERVER|MONGO(?:DB)?|ORACLE|REDIS)_?USER(?:NAME)?$");
@@ -79,7 +81,7 @@ public final class DatabaseUserCheck extends ServerEntryCheck {
         if (u.isEmpty() || u.contains("$") || !seen.add(u.toLowerCase(Locale.ROOT))) {
             return;
         }
-        boolean admin = ADMINS.contains(u.toLowerCase(Locale.ROOT));
+        boolean admin = isSuperuser(u);
         if (!admin && !ADMIN_LIKE.matcher(u).find()) {
             return;
         }
@@ -144,7 +146,7 @@ public final class DatabaseUserCheck extends ServerEntryCheck {
         if (u.isEmpty() || u.contains("$") || !seen.add(source + "=" + u.toLowerCase(Locale.ROOT))) {
             return;
         }
-        boolean admin = ADMINS.contains(u.toLowerCase(Locale.ROOT));
+        boolean admin = isSuperuser(u);
         if (!admin && !ADMIN_LIKE.matcher(u).find()) {
             return;
         }
@@ -160,5 +162,17 @@ public final class DatabaseUserCheck extends ServerEntryCheck {
                         + "GRANT SELECT ON ALL TABLES IN SCHEMA public TO claude_app;)")
                 .fingerprintHint(source + "=" + u)
                 .build());
+    }
+
+    /**
+     * A superuser account: one of the well-known administrator names, or such a name with a tenant suffix as
+     * connection poolers write it (Supabase's Supavisor pooler user {@code postgres.<project-ref>} is the project's
+     * {@code postgres} administrator).
+     */
+    static boolean isSuperuser(String user) {
+        String u = user.toLowerCase(Locale.ROOT);
+        int dot = u.indexOf('.');
+        return ADMINS.contains(u) || (dot > 0 && dot < u.length() - 1 && ADMINS.contains(u.substring(0, dot))
+                && POOLER_TENANT.matcher(u.substring(dot + 1)).matches());
     }
 }

@@ -8,6 +8,9 @@ import dev.mcpsecrets.policy.PolicyCheck;
 import dev.mcpsecrets.policy.PolicyContext;
 import dev.mcpsecrets.policy.SelfDeclaration;
 import dev.mcpsecrets.policy.Severity;
+import dev.mcpsecrets.policy.config.ConfigScope;
+import dev.mcpsecrets.policy.config.JsonValue;
+import dev.mcpsecrets.policy.config.McpClient;
 import dev.mcpsecrets.policy.config.McpConfigFile;
 import dev.mcpsecrets.policy.config.McpServer;
 import dev.mcpsecrets.policy.config.ServerShape;
@@ -23,7 +26,9 @@ import java.util.stream.Stream;
  * server declares about itself.
  *
  * <ul>
- *   <li>{@code MCP-FS-001}: the root {@code /}, a drive root or a system directory.</li>
+ *   <li>{@code MCP-FS-001}: the root {@code /}, a drive root or a system directory. Relative roots are resolved
+ *       where the client starts the server: the project folder for project configs, {@code /} for Claude
+ *       Desktop (so {@code "."} there is the whole disk).</li>
  *   <li>{@code MCP-FS-002}: the home directory itself (or all homes).</li>
  *   <li>{@code MCP-FS-003}: a credential directory ({@code ~/.ssh}, {@code ~/.aws}, {@code ~/.gnupg},
  *       {@code ~/.config}, {@code ~/.claude} …) or something inside one.</li>
@@ -130,6 +135,12 @@ public final class FilesystemScopeCheck implements PolicyCheck {
                 title = "Declared filesystem root is the whole home directory";
                 what = "the whole home directory, including ~/.ssh, ~/.aws and browser profiles";
                 break;
+            case DRIVE:
+                rule = SYSTEM;
+                severity = Severity.HIGH;
+                title = "Declared filesystem root is a whole drive";
+                what = "every file on that drive";
+                break;
             case CREDENTIALS:
                 rule = CREDENTIALS;
                 severity = Severity.CRITICAL;
@@ -156,16 +167,18 @@ public final class FilesystemScopeCheck implements PolicyCheck {
                 ServerShape shape = context.serverCatalog().identify(server).orElse(MOUNTS_ONLY);
                 List<ServerShape.Root> roots = hostRoots(shape.filesystemRoots(server));
                 List<Path> resolved = new ArrayList<>();
+                Path start = RootPaths.startDirectory(config,
+                        server.definition().getString("cwd").map(JsonValue.StringValue::value).orElse(null));
                 for (ServerShape.Root root : roots) {
                     Optional<RootPaths.Kind> windows = RootPaths.windowsKind(root.path());
                     if (windows.isPresent()) {
                         report(windows.get(), server, root, root.path(), view, findings);
                         continue;
                     }
-                    Optional<Path> path = RootPaths.resolve(root.path(), view, context.environment());
+                    Optional<Path> path = RootPaths.resolve(root.path(), view, context.environment(), start);
                     if (path.isPresent()) {
                         resolved.add(path.get());
-                        classify(server, root, path.get(), view, findings);
+                        classify(server, root, path.get(), view, findings, relativeNote(config, root, start, view));
                     }
                 }
                 if (shape.filesystemRootsInArgs()) {
@@ -183,10 +196,24 @@ public final class FilesystemScopeCheck implements PolicyCheck {
         return mounts.isEmpty() ? roots : mounts;
     }
 
+    /** For a relative root: which directory it is relative to, and why, as shown in a finding. */
+    private static String relativeNote(McpConfigFile config, ServerShape.Root root, Path start, FileSystemView view) {
+        String t = root.path().strip();
+        if (start == null || t.startsWith("~") || t.startsWith("$") || Path.of(t).isAbsolute()) {
+            return "";
+        }
+        if (config.scope() == ConfigScope.PROJECT) {
+            return " (relative to the project folder " + view.display(start) + ")";
+        }
+        return start.getParent() == null && config.client() == McpClient.CLAUDE_DESKTOP
+                ? " (Claude Desktop starts servers in " + start + ", so \"" + t + "\" is resolved from there)"
+                : " (relative to the server's cwd " + view.display(start) + ")";
+    }
+
     private static void classify(McpServer server, ServerShape.Root root, Path path, FileSystemView view,
-            List<Finding> findings) {
+            List<Finding> findings, String note) {
         RootPaths.Kind kind = RootPaths.classify(path, view);
-        report(kind, server, root, view.display(path), view, findings);
+        report(kind, server, root, view.display(path) + note, view, findings);
         RootPaths.symlinkTarget(path).ifPresent(target -> {
             findings.add(root(SYMLINK, Severity.MEDIUM, "Filesystem root is a symlink leading elsewhere", server, root,
                     "gets " + view.display(path) + ", a symlink to " + view.display(target) + " outside "
@@ -209,6 +236,10 @@ public final class FilesystemScopeCheck implements PolicyCheck {
                 findings.add(root(HOME, Severity.HIGH, "Filesystem access to the whole home directory", server, root,
                         "gets " + shown + ", the whole home directory, including ~/.ssh, ~/.aws and browser profiles",
                         view));
+                break;
+            case DRIVE:
+                findings.add(root(SYSTEM, Severity.HIGH, "Filesystem access to a whole drive", server, root,
+                        "gets " + shown + ", every file on that drive", view));
                 break;
             case CREDENTIALS:
                 findings.add(root(CREDENTIALS, Severity.CRITICAL, "Filesystem access to a credential directory", server,

@@ -147,7 +147,7 @@ public final class PlaintextSecretCheck implements PolicyCheck {
         String rule = p.knownFormat() ? KNOWN_FORMAT : NAMED_VALUE;
         return Finding.builder(rule, p.knownFormat() ? Severity.CRITICAL : Severity.HIGH)
                 .title(p.knownFormat() ? "Plaintext secret in MCP config" : "Plaintext credential value in MCP config")
-                .message(p.config().client().displayName() + " config holds a plaintext " + p.kind() + " in the "
+                .message(p.config().client().configName() + " holds a plaintext " + p.kind() + " in the "
                         + p.where() + " (" + p.masked(context.fingerprinter()) + "); anyone who can read the file, "
                         + "its backups or its git history has it")
                 .location(p.carrier().location())

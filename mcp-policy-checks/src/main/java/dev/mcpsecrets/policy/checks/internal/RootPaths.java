@@ -18,8 +18,10 @@ final class RootPaths {
     enum Kind {
         /** {@code /}, a drive root or a system directory. */
         SYSTEM,
-        /** The home directory itself, or the directory of all homes. */
+        /** The home directory itself (the auditor's, or any user's by its shape), or the directory of all homes. */
         HOME,
+        /** The root of a Windows data drive ({@code D:\\}): every file on it, but no system files. */
+        DRIVE,
         /** A directory holding credentials. */
         CREDENTIALS,
         /** Anything else. */
@@ -34,7 +36,8 @@ final class RootPaths {
             ".pypirc", ".git-credentials", ".claude.json", ".mcp-secrets");
     private static final Pattern WINDOWS = Pattern.compile("(?i)^[a-z]:(?:[\\\\/].*)?$");
     private static final Pattern WINDOWS_SYSTEM = Pattern.compile(
-            "(?i)^[a-z]:[\\\\/]*(?:(?:windows|program files(?: \\(x86\\))?|programdata)(?:[\\\\/].*)?)?$");
+            "(?i)^(?:c:[\\\\/]*|[a-z]:[\\\\/]*(?:windows|program files(?: \\(x86\\))?|programdata)(?:[\\\\/].*)?)$");
+    private static final Pattern WINDOWS_DRIVE = Pattern.compile("(?i)^[a-z]:[\\\\/]*$");
     private static final Pattern WINDOWS_HOME = Pattern.compile("(?i)^[a-z]:[\\\\/]users(?:[\\\\/][^\\\\/]+)?[\\\\/]?$");
     private static final Pattern WINDOWS_CREDENTIALS = Pattern.compile(
             "(?i)^[a-z]:[\\\\/]users[\\\\/][^\\\\/]+[\\\\/](?:\\.ssh|\\.aws|\\.gnupg|\\.config|\\.claude|appdata)(?:[\\\\/].*)?$");
@@ -57,6 +60,9 @@ final class RootPaths {
         if (WINDOWS_SYSTEM.matcher(text).matches()) {
             return Optional.of(Kind.SYSTEM);
         }
+        if (WINDOWS_DRIVE.matcher(text).matches()) {
+            return Optional.of(Kind.DRIVE);
+        }
         if (WINDOWS_HOME.matcher(text).matches()) {
             return Optional.of(Kind.HOME);
         }
@@ -73,6 +79,19 @@ final class RootPaths {
      * @return the absolute path, or empty if the text is no path
      */
     static Optional<Path> resolve(String text, FileSystemView view, Map<String, String> environment) {
+        return resolve(text, view, environment, null);
+    }
+
+    /**
+     * Resolves a root as the server will, relative paths against the directory the client starts it in.
+     *
+     * @param text the path as written
+     * @param view the file-system view
+     * @param environment the environment
+     * @param start the server's working directory, or {@code null} for the view's working directory
+     * @return the absolute path, or empty if the text is no path
+     */
+    static Optional<Path> resolve(String text, FileSystemView view, Map<String, String> environment, Path start) {
         String t = text.strip();
         for (String home : new String[] {"${HOME}", "$HOME"}) {
             if (t.equals(home) || t.startsWith(home + "/")) {
@@ -83,6 +102,9 @@ final class RootPaths {
             return Optional.empty();
         }
         try {
+            if (start != null && !t.startsWith("~") && !Path.of(t).isAbsolute()) {
+                return Optional.of(start.resolve(t).normalize());
+            }
             return Optional.of(view.resolveUserPath(t));
         } catch (InvalidPathException e) {
             return Optional.empty();
@@ -104,9 +126,13 @@ final class RootPaths {
         if (path.startsWith(view.configHome())) {
             return Kind.CREDENTIALS;
         }
-        if (path.startsWith(home)) {
+        Path someHome = path.startsWith(home) ? home : homeByShape(path);
+        if (path.equals(someHome)) {
+            return Kind.HOME;
+        }
+        if (someHome != null) {
             for (String dir : CREDENTIAL_DIRS) {
-                if (path.startsWith(home.resolve(dir))) {
+                if (path.startsWith(someHome.resolve(dir))) {
                     return Kind.CREDENTIALS;
                 }
             }
@@ -115,7 +141,7 @@ final class RootPaths {
         if (path.getParent() == null) {
             return Kind.SYSTEM;
         }
-        if (home.startsWith(path)) {
+        if (home.startsWith(path) || (path.getNameCount() == 1 && homeByShape(path.resolve("x")) != null)) {
             return Kind.HOME;
         }
         String unix = path.toString().replace('\\', '/');
@@ -125,6 +151,60 @@ final class RootPaths {
             }
         }
         return Kind.OTHER;
+    }
+
+    /**
+     * The home directory a path lies in, judged by its shape ({@code /home/<user>}, {@code /Users/<user>}), so that
+     * another user's home (a config copied from another machine, or a shared one) is recognised too.
+     *
+     * @param path an absolute, normalised path
+     * @return the home, or {@code null} when the path is in none
+     */
+    static Path homeByShape(Path path) {
+        Path root = path.getRoot();
+        if (root == null || path.getNameCount() < 2) {
+            return null;
+        }
+        String first = path.getName(0).toString();
+        return first.equals("home") || first.equals("Users") ? root.resolve(first).resolve(path.getName(1)) : null;
+    }
+
+    /**
+     * The directory a client starts a server of this config in, where that is known: a project config's servers
+     * start in the project folder (the folder of {@code .mcp.json}, the parent of {@code .cursor}, {@code .vscode},
+     * {@code .gemini} …), and Claude Desktop starts servers in {@code /} (its helper sets the working directory to
+     * the file-system root: anthropics/claude-code#44764, modelcontextprotocol/docs#88). An entry's own absolute
+     * {@code cwd} wins.
+     *
+     * @param config the config file
+     * @param cwd the entry's {@code cwd}, or {@code null}
+     * @return the directory, or {@code null} when unknown (the auditor's working directory is used then)
+     */
+    static Path startDirectory(dev.mcpsecrets.policy.config.McpConfigFile config, String cwd) {
+        Path folder = config.path().toAbsolutePath().getParent();
+        if (cwd != null && !cwd.isBlank() && !cwd.contains("$")) {
+            try {
+                Path p = Path.of(cwd.strip());
+                if (p.isAbsolute()) {
+                    return p.normalize();
+                }
+            } catch (InvalidPathException e) {
+                // not a path on this system: fall through to the client's default
+            }
+        }
+        if (folder == null) {
+            return null;
+        }
+        if (config.scope() == dev.mcpsecrets.policy.config.ConfigScope.PROJECT) {
+            String name = folder.getFileName() == null ? "" : folder.getFileName().toString();
+            boolean clientDir = name.equals(".cursor") || name.equals(".vscode") || name.equals(".gemini")
+                    || name.equals(".windsurf") || name.equals(".claude") || name.equals(".roo");
+            return clientDir && folder.getParent() != null ? folder.getParent() : folder;
+        }
+        if (config.client() == dev.mcpsecrets.policy.config.McpClient.CLAUDE_DESKTOP) {
+            return folder.getRoot();
+        }
+        return null;
     }
 
     /**

@@ -99,7 +99,7 @@ public final class UnresolvedReferenceCheck implements PolicyCheck {
                         + Remediation.opReference(server, Optional.empty(), s.name()) + " -- <server command>";
         return Finding.builder(ID, Severity.MEDIUM)
                 .title("Reference the client cannot resolve")
-                .message("Server '" + server.label() + "' in the " + config.client().displayName() + " config refers to "
+                .message("Server '" + server.label() + "' in the " + config.client().configName() + " refers to "
                         + (s.kind().equals("input") ? "${input:" + s.name() + "}" : "$" + s.name()) + ", but " + problem
                         + "; the server would start with an empty value")
                 .location(value.location())
