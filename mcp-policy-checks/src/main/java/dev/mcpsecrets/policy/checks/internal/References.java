@@ -18,8 +18,9 @@ final class References {
     /**
      * A client or shell substitution found in a value.
      *
-     * @param kind {@code var} ({@code ${NAME}} or {@code $NAME}), {@code input} ({@code ${input:id}}) or
-     *     {@code command} ({@code $(...)} or backticks)
+     * @param kind {@code var} ({@code ${NAME}} or {@code $NAME}), {@code input} ({@code ${input:id}}),
+     *     {@code command} ({@code $(...)} or backticks), or {@code template}: a placeholder of a template or a
+     *     README that nothing fills ({@code {{name}}}, {@code %NAME%}, {@code <your-api-key>}), never a secret
      * @param name the variable name, input id, or the command text
      * @param hasDefault whether a default is given ({@code ${NAME:-x}})
      * @param start index of the {@code $}
@@ -68,7 +69,11 @@ final class References {
         int n = value.length();
         while (i < n) {
             char c = value.charAt(i);
-            if (c == '`') {
+            int template = c == '{' || c == '%' || c == '<' ? templateEnd(value, i) : -1;
+            if (template > 0) {
+                out.add(new Substitution("template", value.substring(i, template), false, i, template));
+                i = template;
+            } else if (c == '`') {
                 int close = value.indexOf('`', i + 1);
                 int end = close < 0 ? n : close + 1;
                 out.add(new Substitution("command", value.substring(i + 1, close < 0 ? n : close), false, i, end));
@@ -104,6 +109,47 @@ final class References {
             }
         }
         return out;
+    }
+
+    /**
+     * The end of a template placeholder starting at {@code i}: {@code {{name}}} (Mustache, Handlebars, Jinja),
+     * {@code %NAME%} (Windows {@code cmd}), or {@code <your-api-key>} / {@code <TOKEN>} (a README's "fill in here",
+     * letters first, at most 60 characters of letters, digits, blanks and {@code _ . -}), else -1.
+     */
+    private static int templateEnd(String value, int i) {
+        int n = value.length();
+        char c = value.charAt(i);
+        if (c == '{') {
+            if (i + 1 >= n || value.charAt(i + 1) != '{' || (i > 0 && value.charAt(i - 1) == '$')) {
+                return -1;
+            }
+            int close = value.indexOf("}}", i + 2);
+            return close > i + 2 && close - i <= 80 && isTemplateName(value, i + 2, close, true) ? close + 2 : -1;
+        }
+        // %NAME% and <name> only standing apart from other text, so that a password such as "a%bc%1" stays a value
+        if (i > 0 && Character.isLetterOrDigit(value.charAt(i - 1))) {
+            return -1;
+        }
+        char closer = c == '%' ? '%' : '>';
+        int close = value.indexOf(closer, i + 1);
+        boolean apart = close + 1 >= n || !Character.isLetterOrDigit(value.charAt(close + 1));
+        return close > i + 1 && close - i <= 62 && apart && isTemplateName(value, i + 1, close, c == '<')
+                ? close + 1 : -1;
+    }
+
+    private static boolean isTemplateName(String value, int from, int to, boolean words) {
+        String name = value.substring(from, to).strip();
+        if (name.isEmpty() || !Character.isLetter(name.charAt(0))) {
+            return false;
+        }
+        for (int k = 0; k < name.length(); k++) {
+            char c = name.charAt(k);
+            boolean ok = Character.isLetterOrDigit(c) || c == '_' || (words && (c == ' ' || c == '-' || c == '.'));
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Substitution braced(String inner, int start, int end) {

@@ -54,8 +54,8 @@ class ConfigChecksTest {
     @Test
     void unresolvedVariablesAndInputsAreReportedUnlessSetDeclaredOrDefaulted() {
         String cfg = "{\"inputs\": [{\"id\": \"known\", \"type\": \"promptString\"}], \"servers\": {\"a\": {\"command\": \"x\","
-                + " \"env\": {\"A\": \"${input:known}\", \"B\": \"${input:missing}\", \"C\": \"${UNSET_VAR}\","
-                + " \"D\": \"${SET_VAR}\", \"E\": \"${OTHER:-fallback}\", \"F\": \"$NOT_EXPANDED_OUTSIDE_SHELL\"}}}}";
+                + " \"env\": {\"A\": \"${input:known}\", \"B\": \"${input:missing}\", \"C\": \"${env:UNSET_VAR}\","
+                + " \"D\": \"${env:SET_VAR}\", \"E\": \"${workspaceFolder}\", \"F\": \"$NOT_EXPANDED_OUTSIDE_SHELL\"}}}}";
         Path file = Path.of("/p/.vscode/mcp.json");
         McpConfigFile config = Harness.config(file, cfg);
         PolicyContext ctx = Harness.context(Harness.view(Path.of("/nonexistent")), Map.of("SET_VAR", "1"), config).build();

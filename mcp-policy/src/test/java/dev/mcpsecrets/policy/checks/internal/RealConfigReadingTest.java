@@ -100,4 +100,81 @@ class RealConfigReadingTest {
         assertThat(McpClient.GENERIC.configName()).isEqualTo("MCP config");
         assertThat(McpClient.CURSOR.configName()).isEqualTo("Cursor config");
     }
+
+    private List<Finding> unresolved(String path, String json, Map<String, String> env) {
+        McpConfigFile config = Harness.config(Path.of(path), json);
+        return Harness.run(new UnresolvedReferenceCheck(), Harness.context(Harness.view(root), env, config).build());
+    }
+
+    @Test
+    void templatePlaceholdersAreNeitherSecretsNorUnsetVariables() {
+        String cfg = "{\"mcpServers\": {\"s\": {\"command\": \"npx\", \"args\": [\"-y\", \"some-server\"], \"env\": {"
+                + "\"API_KEY\": \"{{api_key}}\", \"TOKEN\": \"%GITHUB_TOKEN%\", \"SECRET\": \"<your-api-key>\","
+                + " \"PASSWORD\": \"<PASSWORD>\"}}}}";
+        assertThat(Harness.runOn(new PlaintextSecretCheck(), cfg)).isEmpty();
+        assertThat(Harness.runOn(new UnresolvedReferenceCheck(), cfg)).isEmpty();
+        // a value that merely contains such characters is still a value
+        assertThat(References.substitutions("Hunter%pw%2")).isEmpty();
+        assertThat(References.substitutions("a<b>c")).isEmpty();
+    }
+
+    @Test
+    void editorVariablesAreFilledByTheEditorAndPlainBracesAreNot() {
+        String vscode = "{\"servers\": {\"fs\": {\"command\": \"npx\", \"args\": [\"-y\", \"srv\","
+                + " \"${workspaceFolder}\", \"${userHome}/notes\", \"${env:GITHUB_TOKEN}\"]}}}";
+        assertThat(unresolved("/p/.vscode/mcp.json", vscode, Map.of("GITHUB_TOKEN", "x"))).isEmpty();
+        String cursor = "{\"mcpServers\": {\"gh\": {\"command\": \"npx\", \"args\": [\"-y\", \"srv\"],"
+                + " \"env\": {\"GITHUB_TOKEN\": \"${GITHUB_TOKEN}\", \"ROOT\": \"${workspaceFolder}\"}}}}";
+        assertThat(unresolved("/p/.cursor/mcp.json", cursor, Map.of("GITHUB_TOKEN", "x"))).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.message()).contains("Cursor fills only ${env:GITHUB_TOKEN}")
+                            .doesNotContain("empty value");
+                    assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+                });
+    }
+
+    @Test
+    void processEnvSyntaxIsNeverExpanded() {
+        String gemini = "{\"mcpServers\": {\"gh\": {\"command\": \"npx\", \"args\": [\"-y\", \"srv\"],"
+                + " \"env\": {\"GITHUB_TOKEN\": \"${process.env.GITHUB_TOKEN}\", \"OTHER\": \"$HOME_TOKEN\"}}}}";
+        assertThat(unresolved("/p/.gemini/settings.json", gemini, Map.of("HOME_TOKEN", "x"))).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("refers to ${process.env.GITHUB_TOKEN}")
+                        .contains("no MCP client expands"));
+    }
+
+    @Test
+    void aVariableTheEntrySetsItselfReachesTheLauncher() {
+        String remote = "{\"mcpServers\": {\"notion\": {\"command\": \"npx\", \"args\": [\"-y\", \"mcp-remote\","
+                + " \"https://mcp.notion.com/mcp\", \"--header\", \"Authorization:${AUTH_HEADER}\"],"
+                + " \"env\": {\"AUTH_HEADER\": \"Bearer ${NOTION_TOKEN}\"}}}}";
+        assertThat(unresolved("/h/.claude.json", remote, Map.of("NOTION_TOKEN", "x"))).isEmpty();
+        assertThat(unresolved("/h/.claude.json", remote, Map.of())).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("${NOTION_TOKEN}"));
+    }
+
+    @Test
+    void unsetVariablesDependOnTheAuditingMachineAndAreLowInCi() {
+        String cfg = "{\"mcpServers\": {\"gh\": {\"command\": \"npx\", \"args\": [\"-y\", \"srv\"],"
+                + " \"env\": {\"GITHUB_TOKEN\": \"${GITHUB_TOKEN}\"}}}}";
+        assertThat(unresolved("/p/.mcp.json", cfg, Map.of())).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(f.message()).contains("environment of this audit").contains("may differ");
+        });
+        assertThat(unresolved("/p/.mcp.json", cfg, Map.of("CI", "true"))).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.LOW));
+        assertThat(unresolved("/p/.mcp.json", cfg, Map.of("CI", "true", UnresolvedReferenceCheck.SEVERITY_SWITCH,
+                "medium"))).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM));
+        assertThat(unresolved("/p/.mcp.json", cfg, Map.of(UnresolvedReferenceCheck.SEVERITY_SWITCH, "low")))
+                .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.LOW));
+    }
+
+    @Test
+    void claudeCodeHasNoInputs() {
+        String cfg = "{\"mcpServers\": {\"gh\": {\"command\": \"npx\", \"args\": [\"-y\", \"srv\"],"
+                + " \"env\": {\"GITHUB_TOKEN\": \"${input:token}\"}}}}";
+        assertThat(unresolved("/p/.mcp.json", cfg, Map.of())).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("Claude Code has no \"inputs\"");
+            assertThat(f.remediation()).doesNotContain("\"inputs\"");
+        });
+    }
 }
