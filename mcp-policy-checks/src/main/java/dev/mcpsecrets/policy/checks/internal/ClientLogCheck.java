@@ -13,6 +13,7 @@ import dev.mcpsecrets.policy.checks.internal.logs.KnownValues;
 import dev.mcpsecrets.policy.checks.internal.logs.Leak;
 import dev.mcpsecrets.policy.checks.internal.logs.LeakScanner;
 import dev.mcpsecrets.policy.checks.internal.logs.LogFileScan;
+import dev.mcpsecrets.policy.checks.internal.logs.LogScanOptions;
 import dev.mcpsecrets.policy.checks.internal.scan.SecretScanner;
 import dev.mcpsecrets.policy.source.FileSystemView;
 import dev.mcpsecrets.policy.source.Location;
@@ -38,18 +39,16 @@ import java.util.stream.Stream;
  *   <li>{@code MCP-LOG-003}: a log that was not (wholly) scanned: unreadable, not a regular file, or past
  *       the time budget; and the references whose values were not searched.</li>
  * </ul>
- * Options: {@value #KNOWN_VALUES} ({@code true} to search for the user's own values) and
- * {@value #BUDGET_SECONDS} (default {@value #DEFAULT_BUDGET_SECONDS}).
+ * Options ({@link LogScanOptions}): {@code logs.knownValues} ({@code true} to search for the user's own
+ * values) and {@code logs.budgetSeconds} (default 20).
  */
 public final class ClientLogCheck implements PolicyCheck {
     static final String KNOWN_FORMAT = "MCP-LOG-001";
     static final String OWN_VALUE = "MCP-LOG-002";
     static final String NOT_SCANNED = "MCP-LOG-003";
-    /** Option: search for the values of the user's own references. */
-    public static final String KNOWN_VALUES = "logs.knownValues";
-    /** Option: seconds the whole scan may take. */
-    public static final String BUDGET_SECONDS = "logs.budgetSeconds";
-    static final int DEFAULT_BUDGET_SECONDS = 20;
+    static final String KNOWN_VALUES = LogScanOptions.KNOWN_VALUES;
+    static final String BUDGET_SECONDS = LogScanOptions.BUDGET_SECONDS;
+    static final int DEFAULT_BUDGET_SECONDS = LogScanOptions.DEFAULT_BUDGET_SECONDS;
     /** Lines listed per finding; the rest are counted. */
     private static final int LINES_SHOWN = 10;
 

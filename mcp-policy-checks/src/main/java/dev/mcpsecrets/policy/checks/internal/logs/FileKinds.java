@@ -48,28 +48,19 @@ final class FileKinds {
     static InputStream open(Path p) throws IOException {
         BasicFileAttributes before = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (!before.isRegularFile()) {
-            throw new NotRegularException(describe(p));
+            throw new NotRegularFileException(describe(p));
         }
         SeekableByteChannel channel = Files.newByteChannel(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         try {
             BasicFileAttributes after = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!Objects.equals(before.fileKey(), after.fileKey())) {
-                throw new NotRegularException("replaced while it was being opened; not read");
+                throw new NotRegularFileException("replaced while it was being opened; not read");
             }
             InputStream in = Channels.newInputStream(channel);
             return isGzip(p) ? new GZIPInputStream(in, 1 << 16) : in;
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
-        }
-    }
-
-    /** A path that is not (or no longer) a regular file; the message says what it is. */
-    static final class NotRegularException extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        NotRegularException(String what) {
-            super(what);
         }
     }
 }

@@ -48,6 +48,17 @@ public final class LeakScanner {
     }
 
     /**
+     * A scanner of the built-in known formats.
+     *
+     * @param values the user's own values, or {@code null} for none
+     * @param fingerprinter fingerprints what a known format matched
+     * @return the scanner
+     */
+    public static LeakScanner builtIn(KnownValues values, KeyedFingerprinter fingerprinter) {
+        return new LeakScanner(SecretScanner.builtIn(), values, fingerprinter);
+    }
+
+    /**
      * How far a scan got.
      *
      * @param complete whether the whole stream was read

@@ -34,7 +34,7 @@ public final class LogFileScan {
         try (InputStream in = FileKinds.open(file)) {
             partial[0] = scanner.scan(in, sink, null, budget);
             return new Outcome(partial[0], null);
-        } catch (FileKinds.NotRegularException e) {
+        } catch (NotRegularFileException e) {
             return new Outcome(null, e.getMessage());
         } catch (AccessDeniedException e) {
             return new Outcome(null, "permission denied");

@@ -85,7 +85,7 @@ public final class Redactor {
         Objects.requireNonNull(file, "file");
         BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (!attrs.isRegularFile()) {
-            throw new FileKinds.NotRegularException(file + " is " + FileKinds.describe(file));
+            throw new NotRegularFileException(file + " is " + FileKinds.describe(file));
         }
         boolean gzip = FileKinds.isGzip(file);
         List<Leak> leaks = new ArrayList<>();
