@@ -9,6 +9,8 @@ module dev.mcpsecrets.policy.checks {
     // shared with the checks that read .env files, and nobody else
     exports dev.mcpsecrets.policy.checks.internal to dev.mcpsecrets.policy.checks.dotenv;
     exports dev.mcpsecrets.policy.checks.internal.scan to dev.mcpsecrets.policy.checks.dotenv;
+    // the log scanner behind redact and doctor --logs
+    exports dev.mcpsecrets.policy.checks.internal.logs to dev.mcpsecrets.cli;
 
     provides PolicyCheck with
             dev.mcpsecrets.policy.checks.internal.ConfigSyntaxCheck,
@@ -23,5 +25,6 @@ module dev.mcpsecrets.policy.checks {
             dev.mcpsecrets.policy.checks.internal.DatabaseUserCheck,
             dev.mcpsecrets.policy.checks.internal.ProductionDatabaseCheck,
             dev.mcpsecrets.policy.checks.internal.RotationCheck,
+            dev.mcpsecrets.policy.checks.internal.ClientLogCheck,
             dev.mcpsecrets.policy.checks.internal.NetworkCheck;
 }

@@ -6,6 +6,7 @@ module dev.mcpsecrets.cli {
     requires dev.mcpsecrets.onepassword;
     requires dev.mcpsecrets.pass;
     requires dev.mcpsecrets.policy.engine;
+    requires dev.mcpsecrets.policy.checks;
     requires dev.mcpsecrets.policy.live;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;

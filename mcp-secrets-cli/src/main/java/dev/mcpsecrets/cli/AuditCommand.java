@@ -4,7 +4,10 @@ import static dev.mcpsecrets.api.internal.text.TerminalText.escape;
 
 import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.policy.source.FileSystemView;
+import dev.mcpsecrets.api.Secrets;
 import dev.mcpsecrets.policy.PolicyContext;
+import dev.mcpsecrets.policy.checks.internal.logs.LogScanOptions;
+import dev.mcpsecrets.policy.engine.PolicyEngine;
 import dev.mcpsecrets.policy.engine.PolicyReport;
 import dev.mcpsecrets.policy.PolicyScope;
 import dev.mcpsecrets.policy.engine.ReportFormat;
@@ -25,7 +28,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,7 +51,9 @@ import picocli.CommandLine.Parameters;
             "  mcp-secrets audit --fail-on medium --profile production",
             "  mcp-secrets audit --baseline last-audit.json --suppressions mcp-suppressions.json",
             "  mcp-secrets audit --live --allow-host db.internal   # also asks GitHub and databases",
+            "  mcp-secrets audit --known-values                    # client logs: also your own references' values",
             "", "With CONFIG files named, the project's git history (MCP-GIT-002) is scanned only with --history.",
+            "The MCP clients' logs and transcripts (MCP-LOG-*) are scanned for leaked secrets within --log-budget.",
             "", "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error."})
 final class AuditCommand extends EnvironmentCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CONFIG", arity = "0..*", description = "Config files, or directories of them, to audit (default: discover).")
@@ -105,6 +112,15 @@ final class AuditCommand extends EnvironmentCommand implements Callable<Integer>
     @Option(names = "--history", description = "Scan the git history of the current project even when CONFIG files are named.")
     boolean history;
 
+    @Option(names = "--known-values", description = "Also search the MCP clients' logs and transcripts for the values "
+            + "of your own references (those named by your configs and by project configs you trusted): resolved, "
+            + "searched in memory, destroyed; reported by reference and fingerprint, never by value.")
+    boolean knownValues;
+
+    @Option(names = "--log-budget", paramLabel = "SECONDS", description = "Time the scan of client logs and "
+            + "transcripts may take (default " + LogScanOptions.DEFAULT_BUDGET_SECONDS + "); what is left is reported.")
+    Integer logBudgetSeconds;
+
     @Option(names = "--skip", paramLabel = "CHECK", description = "Do not run the check with this id (repeatable).")
     List<String> skip = new ArrayList<>();
 
@@ -117,17 +133,42 @@ final class AuditCommand extends EnvironmentCommand implements Callable<Integer>
         List<McpConfigFile> configs = read.configs();
         PolicyContext.Builder builder = PolicySupport.context(environment, profile, files, configs)
                 .liveProbes(live, PolicySupport.hosts(allowedHosts));
-        if (live) {
-            builder.trustedConfigs(PolicySupport.trustedConfigs(read, environment)).settings(liveSettings());
+        if (live || knownValues) {
+            builder.trustedConfigs(PolicySupport.trustedConfigs(read, environment));
         }
+        if (live) {
+            builder.settings(liveSettings());
+        }
+        Map<String, String> checkOptions = new HashMap<>();
+        if (knownValues) {
+            checkOptions.put(LogScanOptions.KNOWN_VALUES, "true");
+        }
+        int budget = LogScanOptions.DEFAULT_BUDGET_SECONDS;
+        if (logBudgetSeconds != null) {
+            if (logBudgetSeconds < 1) {
+                throw new CliException(Main.USAGE, "--log-budget: must be at least 1 second, got " + logBudgetSeconds);
+            }
+            budget = logBudgetSeconds;
+            checkOptions.put(LogScanOptions.BUDGET_SECONDS, Integer.toString(budget));
+        }
+        builder.options(checkOptions);
         if (!paths.isEmpty() && !history) {
             // named files are audited as files; the project's whole history is a project question
             EnumSet<PolicyScope> scopes = EnumSet.allOf(PolicyScope.class);
             scopes.remove(PolicyScope.HISTORY);
             builder.scopes(scopes);
         }
-        PolicyContext context = builder.build();
-        PolicyReport report = PolicySupport.engine(suppressions, baseline, new HashSet<>(skip)).run(context);
+        PolicyReport report;
+        // the check's deadline leaves the log scan its budget and time to report
+        Duration checkTimeout = Duration.ofSeconds(Math.max(PolicyEngine.DEFAULT_CHECK_TIMEOUT.toSeconds(), budget + 15L));
+        if (knownValues) {
+            try (Secrets secrets = SecretsFactory.create(environment, profile, Duration.ofSeconds(10))) {
+                report = PolicySupport.engine(suppressions, baseline, new HashSet<>(skip), checkTimeout)
+                        .run(builder.secrets(secrets).build());
+            }
+        } else {
+            report = PolicySupport.engine(suppressions, baseline, new HashSet<>(skip), checkTimeout).run(builder.build());
+        }
         PrintWriter out = spec.commandLine().getOut();
         ReportOptions options = ReportOptions.DEFAULTS.withHome(files.home())
                 .withSourceRoot(files.workingDirectory());

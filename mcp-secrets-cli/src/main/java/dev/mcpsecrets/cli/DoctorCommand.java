@@ -31,7 +31,12 @@ import picocli.CommandLine.Option;
         description = "Show the profile in effect, each provider's availability and why, the permissions of the known "
                 + "secret locations, and the MCP client configs 'audit' would read.",
         footer = {"", "Examples:", "  mcp-secrets doctor", "  mcp-secrets doctor --profile production",
-            "", "Exit codes: 0 nothing to fix, 1 something to fix (each line says what), 2 usage error."})
+            "  mcp-secrets doctor --logs          # per MCP server: last start, recent errors, where to look",
+            "", "--logs reads Claude Desktop's MCP logs (mcp.log, mcp-server-NAME.log) and prints, per server, the last "
+                + "start, the number and time of errors since then and in the last 24 hours, and the file and line "
+                + "numbers to look at; never the lines themselves (what a server wrote may hold a secret).",
+            "", "Exit codes: 0 nothing to fix, 1 something to fix (each line says what; --logs: a server logged errors "
+                + "since its last start), 2 usage error."})
 final class DoctorCommand extends EnvironmentCommand implements Callable<Integer> {
     private static final Set<PosixFilePermission> OTHERS = Set.of(PosixFilePermission.GROUP_READ,
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
@@ -42,12 +47,19 @@ final class DoctorCommand extends EnvironmentCommand implements Callable<Integer
             description = "Profile to report: ${COMPLETION-CANDIDATES} (default from the environment).")
     Profile profile;
 
+    @Option(names = "--logs", description = "Summarise Claude Desktop's MCP server logs instead: last start, recent "
+            + "errors, file and line numbers (never the lines).")
+    boolean logs;
+
     private int problems;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         FileSystemView files = PolicySupport.files(environment);
+        if (logs) {
+            return DoctorLogs.print(out, files, java.time.Instant.now());
+        }
         try (Secrets secrets = SecretsFactory.create(environment, profile, Duration.ofSeconds(5))) {
             out.println("profile: " + secrets.profile() + "  (" + profileSource() + ")");
             out.println();

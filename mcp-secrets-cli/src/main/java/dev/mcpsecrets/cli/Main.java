@@ -49,6 +49,7 @@ public final class Main implements Runnable {
                 TrustCommand.class,
                 AuditCommand.class,
                 DoctorCommand.class,
+                RedactCommand.class,
                 UsagesCommand.class,
                 MigrateCommand.class,
                 DotenvCommand.class,

@@ -189,7 +189,12 @@ final class PolicySupport {
      * The engine with the discovered checks except those whose id is in {@code skipped}.
      */
     static PolicyEngine engine(Path suppressions, Path baseline, Set<String> skipped) {
-        PolicyEngine.Builder b = PolicyEngine.builder();
+        return engine(suppressions, baseline, skipped, PolicyEngine.DEFAULT_CHECK_TIMEOUT);
+    }
+
+    /** As {@link #engine(Path, Path, Set)}, with each check's deadline. */
+    static PolicyEngine engine(Path suppressions, Path baseline, Set<String> skipped, java.time.Duration checkTimeout) {
+        PolicyEngine.Builder b = PolicyEngine.builder().checkTimeout(checkTimeout);
         if (!skipped.isEmpty()) {
             b.discoverChecks(false);
             for (PolicyCheck check : PolicyEngine.builder().build().checks()) {

@@ -44,6 +44,8 @@ abstract class OfflineCheckContract extends PolicyCheckContract {
                 java.nio.file.attribute.FileTime.fromMillis(0));
         Files.setPosixFilePermissions(home.resolve(".claude/secrets"), PosixFilePermissions.fromString("rwxr-xr-x"));
         Harness.write(project.resolve(".env"), "BRAVE_API_KEY=" + Harness.BRAVE + "\n", "rw-------");
+        Harness.write(home.resolve(".config/Claude/logs/mcp-server-github.log"), "2025-07-20T00:10:07.804Z [github] "
+                + "[error] Bad credentials " + Harness.GITHUB + "\n", "rw-------");
         git(project, "init", "-q");
         git(project, "add", ".");
         git(project, "commit", "-q", "-m", "initial");

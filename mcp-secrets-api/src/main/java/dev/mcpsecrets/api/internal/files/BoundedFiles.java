@@ -156,7 +156,7 @@ public final class BoundedFiles {
     }
 
     /** What a file that is not a regular file is, for the message. */
-    static String kind(Path file, BasicFileAttributes attributes) {
+    public static String kind(Path file, BasicFileAttributes attributes) {
         if (attributes.isDirectory()) {
             return "a directory";
         }
