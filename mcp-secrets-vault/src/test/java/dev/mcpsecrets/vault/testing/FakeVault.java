@@ -286,6 +286,16 @@ public final class FakeVault implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /**
+     * Revokes every token a login issued, as {@code vault token revoke} would; later requests with them get 403.
+     *
+     * @return this server
+     */
+    public FakeVault revokeIssuedTokens() {
+        tokens.keySet().removeIf(t -> t.startsWith("hvs.FAKE"));
+        return this;
+    }
+
     /** Forgets the counts and requests seen. */
     public void resetCounts() {
         counts.values().forEach(c -> c.set(0));
