@@ -202,6 +202,11 @@ class VaultProviderIT {
         assertThat(e.reason()).isEqualTo(Reason.DENIED);
         assertThat(e.getMessage()).contains("permission denied").contains("secret/data/app/db")
                 .doesNotContain("PLANTED-narrow");
+        vault.token("hvs.PLANTED-other-mount-66", 0, false, "kv/");
+        SecretException mount = failure("secret/app/db#password", ResolveContext.of(Profile.DEVELOPMENT,
+                Duration.ofSeconds(10), Map.of("VAULT_ADDR", vault.url(), "VAULT_TOKEN", "hvs.PLANTED-other-mount-66")));
+        assertThat(mount.reason()).isEqualTo(Reason.DENIED);
+        assertThat(mount.getMessage()).contains("no mount there").doesNotContain("PLANTED-other");
     }
 
     @Test
