@@ -13,6 +13,8 @@ module dev.mcpsecrets.api {
             dev.mcpsecrets.vault;
     // The clock that caches and breakers read, so their tests can move time instead of sleeping.
     exports dev.mcpsecrets.api.internal.time to dev.mcpsecrets.onepassword, dev.mcpsecrets.vault;
+    // Waits before retrying an HTTP backend within the deadline, shared by the op:// Connect and vault: providers.
+    exports dev.mcpsecrets.api.internal.retry to dev.mcpsecrets.onepassword, dev.mcpsecrets.vault;
     // Bounded, deadline-killed runs of the programs behind the op:// and pass: providers.
     exports dev.mcpsecrets.api.internal.process to dev.mcpsecrets.onepassword, dev.mcpsecrets.pass;
     // Escaping of untrusted text for terminals, shared by every module that prints or reports.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.ResolveContext;
 import dev.mcpsecrets.api.SecretException;
+import dev.mcpsecrets.api.internal.retry.RetryWaits;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,8 +14,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,8 +136,9 @@ final class VaultHttp {
                     throw new SecretException(reason, what, message + (retryable ? " (after " + attempt + " attempts)"
                             : ""));
                 }
-                Duration wait = retryAfter(response.headers().firstValue("Retry-After")).orElse(backoff(attempt));
-                pause(wait, what, ctx, reason, message);
+                Duration wait = response.headers().firstValue("Retry-After").flatMap(RetryWaits::retryAfter)
+                        .orElse(RetryWaits.backoff(FIRST_BACKOFF, attempt));
+                RetryWaits.pause(wait, ctx, reason, what, message, "Vault");
             } finally {
                 Arrays.fill(raw, (byte) 0);
             }
@@ -212,37 +212,5 @@ final class VaultHttp {
             }
         }
         return out.toString();
-    }
-
-    private static void pause(Duration wait, String what, ResolveContext ctx, Reason reason, String message)
-            throws SecretException {
-        if (wait.compareTo(ctx.remaining()) >= 0) {
-            throw new SecretException(reason, what, message + "; waiting " + wait.toMillis()
-                    + " ms to retry would pass the deadline (" + ctx.remaining().toMillis() + " ms left)");
-        }
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SecretException(Reason.TIMEOUT, what, "interrupted while waiting to retry Vault");
-        }
-    }
-
-    private static Duration backoff(int attempt) {
-        long base = FIRST_BACKOFF.toMillis() << (attempt - 1);
-        return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 2 + 1));
-    }
-
-    /** {@code Retry-After} in seconds, as Vault's rate-limit quotas send it; an HTTP date is not expected. */
-    static Optional<Duration> retryAfter(Optional<String> header) {
-        if (header.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            long seconds = Long.parseLong(header.get().strip());
-            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 }
