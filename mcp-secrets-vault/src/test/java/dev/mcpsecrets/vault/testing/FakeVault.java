@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -22,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * A HashiCorp Vault / OpenBao server on 127.0.0.1 for tests, answering with the shapes of Vault's HTTP
@@ -103,8 +106,15 @@ public final class FakeVault implements AutoCloseable {
     private volatile int retryAfterSeconds = 30;
     private volatile String namespace = "";
 
-    private FakeVault() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    private FakeVault(SSLContext tls) throws IOException {
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls == null) {
+            server = HttpServer.create(loopback, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(loopback, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        }
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "fake-vault");
@@ -122,8 +132,18 @@ public final class FakeVault implements AutoCloseable {
      * @return the running server
      */
     public static FakeVault start() {
+        return start(null);
+    }
+
+    /**
+     * Starts a server on a free loopback port that speaks TLS with the given key and certificate.
+     *
+     * @param tls the server's TLS context, or {@code null} for plain http
+     * @return the running server
+     */
+    public static FakeVault start(SSLContext tls) {
         try {
-            FakeVault v = new FakeVault();
+            FakeVault v = new FakeVault(tls);
             v.server.start();
             return v;
         } catch (IOException e) {
@@ -131,9 +151,9 @@ public final class FakeVault implements AutoCloseable {
         }
     }
 
-    /** @return {@code http://127.0.0.1:PORT} */
+    /** @return {@code http://127.0.0.1:PORT}, or {@code https://} when started with TLS */
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /**
