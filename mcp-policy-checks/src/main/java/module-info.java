@@ -26,5 +26,6 @@ module dev.mcpsecrets.policy.checks {
             dev.mcpsecrets.policy.checks.internal.ProductionDatabaseCheck,
             dev.mcpsecrets.policy.checks.internal.RotationCheck,
             dev.mcpsecrets.policy.checks.internal.ClientLogCheck,
-            dev.mcpsecrets.policy.checks.internal.NetworkCheck;
+            dev.mcpsecrets.policy.checks.internal.NetworkCheck,
+            dev.mcpsecrets.policy.checks.internal.ProductionStoreCheck;
 }

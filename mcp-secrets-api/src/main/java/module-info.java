@@ -9,9 +9,12 @@ module dev.mcpsecrets.api {
 
     exports dev.mcpsecrets.api;
     // The secret-file rules and file limits, shared with this project's own modules and with nobody else.
-    exports dev.mcpsecrets.api.internal.files to dev.mcpsecrets.dotenv, dev.mcpsecrets.policy.spi, dev.mcpsecrets.policy.engine, dev.mcpsecrets.policy.checks, dev.mcpsecrets.policy.live, dev.mcpsecrets.cli;
+    exports dev.mcpsecrets.api.internal.files to dev.mcpsecrets.dotenv, dev.mcpsecrets.policy.spi, dev.mcpsecrets.policy.engine, dev.mcpsecrets.policy.checks, dev.mcpsecrets.policy.live, dev.mcpsecrets.cli,
+            dev.mcpsecrets.vault;
     // The clock that caches and breakers read, so their tests can move time instead of sleeping.
-    exports dev.mcpsecrets.api.internal.time to dev.mcpsecrets.onepassword;
+    exports dev.mcpsecrets.api.internal.time to dev.mcpsecrets.onepassword, dev.mcpsecrets.vault;
+    // Waits before retrying an HTTP backend within the deadline, shared by the op:// Connect and vault: providers.
+    exports dev.mcpsecrets.api.internal.retry to dev.mcpsecrets.onepassword, dev.mcpsecrets.vault;
     // Bounded, deadline-killed runs of the programs behind the op:// and pass: providers.
     exports dev.mcpsecrets.api.internal.process to dev.mcpsecrets.onepassword, dev.mcpsecrets.pass;
     // Escaping of untrusted text for terminals, shared by every module that prints or reports.

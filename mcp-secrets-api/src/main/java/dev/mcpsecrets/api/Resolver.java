@@ -259,6 +259,8 @@ final class Resolver {
                 return " (add dev.mcpsecrets:mcp-secrets-onepassword)";
             case "pass":
                 return " (add dev.mcpsecrets:mcp-secrets-pass)";
+            case "vault":
+                return " (add dev.mcpsecrets:mcp-secrets-vault)";
             default:
                 return "";
         }

@@ -2,6 +2,7 @@ package dev.mcpsecrets.api;
 
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,13 +27,20 @@ public final class Secret implements Destroyable {
     private final SecretRef source;
     private final String providerId;
     private final String origin;
+    /** How long a cache may serve the value, as the backend said (a lease); {@code null} when it did not. */
+    private final Duration maxAge;
     private volatile boolean destroyed;
 
     private Secret(char[] ownedValue, SecretRef source, String providerId, String origin) {
+        this(ownedValue, source, providerId, origin, null);
+    }
+
+    private Secret(char[] ownedValue, SecretRef source, String providerId, String origin, Duration maxAge) {
         this.value = ownedValue;
         this.source = source;
         this.providerId = providerId;
         this.origin = origin;
+        this.maxAge = maxAge;
     }
 
     /**
@@ -89,7 +97,36 @@ public final class Secret implements Destroyable {
      */
     public Secret withOrigin(String description) {
         Objects.requireNonNull(description, "description");
-        return new Secret(copy(value), source, providerId, description);
+        return new Secret(copy(value), source, providerId, description, maxAge);
+    }
+
+    /**
+     * A copy of this secret that says how long a cache may serve it: the lease or TTL its backend gave
+     * (a Vault lease, a rotation schedule). The {@link Secrets} cache keeps the value for the shorter of
+     * its own TTL and this; zero means "do not cache".
+     *
+     * @param duration how long the value may be served from a cache; zero or positive
+     * @return a new secret with the limit set
+     * @throws IllegalArgumentException if {@code duration} is negative
+     * @throws IllegalStateException if this secret was destroyed
+     * @since 0.2.0
+     */
+    public Secret withMaxAge(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("max age must not be negative: " + duration);
+        }
+        return new Secret(copy(value), source, providerId, origin, duration);
+    }
+
+    /**
+     * How long a cache may serve this value, when its backend said so ({@link #withMaxAge(Duration)}).
+     *
+     * @return the limit, or empty when the backend gave none
+     * @since 0.2.0
+     */
+    public Optional<Duration> maxAge() {
+        return Optional.ofNullable(maxAge);
     }
 
     /**
@@ -103,7 +140,7 @@ public final class Secret implements Destroyable {
     public Secret withSource(SecretRef ref, String provider) {
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(provider, "provider");
-        return new Secret(copy(value), ref, provider, origin);
+        return new Secret(copy(value), ref, provider, origin, maxAge);
     }
 
     /**
@@ -113,7 +150,7 @@ public final class Secret implements Destroyable {
      * @throws IllegalStateException if this secret was destroyed
      */
     public Secret copy() {
-        return new Secret(copy(value), source, providerId, origin);
+        return new Secret(copy(value), source, providerId, origin, maxAge);
     }
 
     /**

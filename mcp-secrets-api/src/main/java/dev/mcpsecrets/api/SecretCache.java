@@ -128,7 +128,7 @@ final class SecretCache {
         try {
             Secret again = getIfPresent(key);
             Secret loaded = again != null ? again : loader.load();
-            if (ttlNanos > 0) {
+            if (ttlNanos > 0 && !loaded.maxAge().orElse(Duration.ofNanos(1)).isZero()) {
                 put(key, loaded.copy());
             }
             mine.succeed(loaded);
@@ -144,24 +144,32 @@ final class SecretCache {
 
     /**
      * Stores a value; the cache takes ownership and destroys it when it expires, is replaced or
-     * cleared, or at once when caching is off. Sweeps expired values first.
+     * cleared, or at once when caching is off. It expires after the cache's TTL or the value's own
+     * {@link Secret#maxAge()}, whichever is shorter. Sweeps expired values first.
      *
      * @param key the key
      * @param master the value
      */
     public void put(String key, Secret master) {
-        if (ttlNanos <= 0) {
+        // no lambda here: a server's first resolution would pay the lambda bootstrap for it
+        Duration maxAge = master.maxAge().orElse(null);
+        long ttl = maxAge == null ? ttlNanos : Math.min(ttlNanos, nanos(maxAge));
+        if (ttl <= 0) {
             master.destroy();
             return;
         }
         long now = ticker.read();
         sweepIfDue(now);
-        long expiresAt = now + ttlNanos;
+        long expiresAt = now + ttl;
         Entry old = entries.put(key, new Entry(master, expiresAt));
         if (old != null && old.master != master) {
             old.master.destroy();
         }
         arm(expiresAt);
+    }
+
+    private static long nanos(Duration d) {
+        return d.compareTo(Duration.ofNanos(MAX_TTL_NANOS)) > 0 ? MAX_TTL_NANOS : d.toNanos();
     }
 
     /** Drops and destroys every cached value. */

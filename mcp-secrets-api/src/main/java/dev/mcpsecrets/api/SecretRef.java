@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  */
 public final class SecretRef {
     /** The schemes this project's own providers claim. */
-    public static final Set<String> WELL_KNOWN_SCHEMES = Set.of("env", "file", "dotenv", "keychain", "op", "pass");
+    public static final Set<String> WELL_KNOWN_SCHEMES = Set.of("env", "file", "dotenv", "keychain", "op", "pass",
+            "vault");
 
     /** Separator of alternatives in a reference expression. */
     public static final String ALTERNATIVE_SEPARATOR = "||";

@@ -157,6 +157,47 @@ class SecretCacheTest {
         assertThat(loads.get()).isEqualTo(loadedValues.size());
     }
 
+    @Test
+    void aValueWhoseBackendGaveAShorterMaxAgeLeavesAtThatAgeAndIsZeroed() {
+        Secret master = Secret.of("value-lease").withMaxAge(Duration.ofSeconds(30));
+        char[] held = chars(master);
+        cache.put("a", master);
+        ticker.advance(Duration.ofSeconds(30).minus(NANO));
+        assertThat(cache.getIfPresent("a").revealAsString()).isEqualTo("value-lease");
+        ticker.advance(NANO);
+        assertThat(cache.getIfPresent("a")).as("the lease, not the cache TTL, ends it").isNull();
+        assertThat(held).containsOnly('\0');
+    }
+
+    @Test
+    void aMaxAgeLongerThanTheTtlDoesNotExtendIt() {
+        cache.put("a", Secret.of("value-long").withMaxAge(Duration.ofDays(32)));
+        ticker.advance(TTL);
+        assertThat(cache.getIfPresent("a")).isNull();
+    }
+
+    @Test
+    void aMaxAgeOfZeroIsNeverCachedButStillSharedByTheLoad() throws Exception {
+        AtomicInteger loads = new AtomicInteger();
+        SecretCache.Loader loader = () -> {
+            loads.incrementAndGet();
+            return Secret.of("value-now").withMaxAge(Duration.ZERO);
+        };
+        assertThat(cache.get("a", WAIT, loader).revealAsString()).isEqualTo("value-now");
+        assertThat(cache.get("a", WAIT, loader).revealAsString()).isEqualTo("value-now");
+        assertThat(loads.get()).as("nothing cached: each get loads").isEqualTo(2);
+    }
+
+    @Test
+    void theMaxAgeSurvivesCopiesAndIsEmptyUnlessGiven() {
+        Secret leased = Secret.of("value-x").withMaxAge(Duration.ofSeconds(5));
+        assertThat(leased.copy().maxAge()).contains(Duration.ofSeconds(5));
+        assertThat(leased.withOrigin("o").withSource(SecretRef.of("env", "X"), "p").maxAge())
+                .contains(Duration.ofSeconds(5));
+        assertThat(Secret.of("value-y").maxAge()).isEmpty();
+        assertThat(leased.toString()).doesNotContain("value-x");
+    }
+
     /** The characters a secret holds, read in place (not a copy) to see that they are zeroed. */
     private static char[] chars(Secret secret) {
         try {

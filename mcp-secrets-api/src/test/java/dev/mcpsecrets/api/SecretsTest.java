@@ -143,6 +143,17 @@ class SecretsTest {
     }
 
     @Test
+    void vaultReferenceWithoutTheVaultModuleIsUnavailableWithAHint() {
+        try (Secrets secrets = isolated().build()) {
+            assertThatThrownBy(() -> secrets.resolve("vault:secret/app/db#password"))
+                    .isInstanceOfSatisfying(NoSuitableProviderException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE);
+                        assertThat(e.getMessage()).contains("mcp-secrets-vault");
+                    });
+        }
+    }
+
+    @Test
     void unknownSchemeIsMalformed() {
         try (Secrets secrets = isolated().build()) {
             assertThatThrownBy(() -> secrets.resolve("nope:x")).isInstanceOf(MalformedRefException.class);

@@ -30,7 +30,7 @@ class ArchitectureTest {
     private static final String LIVE = "dev.mcpsecrets.policy.live..";
     private static final String CLI = "dev.mcpsecrets.cli..";
     private static final String[] PROVIDERS = {"dev.mcpsecrets.dotenv..", "dev.mcpsecrets.keychain..",
-        "dev.mcpsecrets.onepassword.."};
+        "dev.mcpsecrets.onepassword..", "dev.mcpsecrets.vault.."};
 
     private static JavaClasses classes;
 

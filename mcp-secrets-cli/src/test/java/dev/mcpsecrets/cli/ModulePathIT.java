@@ -28,7 +28,7 @@ class ModulePathIT {
                 "-m", "dev.mcpsecrets.cli/dev.mcpsecrets.cli.Main", "providers"), Map.of());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("mcp-env", "mcp-file", "mcp-dotenv", "mcp-keychain", "mcp-op-cli",
-                "mcp-op-connect", "mcp-pass", "7 providers");
+                "mcp-op-connect", "mcp-pass", "mcp-vault", "8 providers");
     }
 
     @Test

@@ -5,17 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.ResolveContext;
 import dev.mcpsecrets.api.SecretException;
+import dev.mcpsecrets.api.internal.retry.RetryWaits;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -138,41 +135,15 @@ final class ConnectHttp {
 
     private static void pause(Duration wait, String what, ResolveContext ctx, Reason reason, String message)
             throws SecretException {
-        if (wait.compareTo(ctx.remaining()) >= 0) {
-            throw new SecretException(reason, what, message + "; waiting " + wait.toMillis()
-                    + " ms to retry would pass the deadline (" + ctx.remaining().toMillis() + " ms left)");
-        }
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SecretException(Reason.TIMEOUT, what, "interrupted while waiting to retry 1Password Connect");
-        }
+        RetryWaits.pause(wait, ctx, reason, what, message, "1Password Connect");
     }
 
     private static Duration backoff(int attempt) {
-        long base = FIRST_BACKOFF.toMillis() << (attempt - 1);
-        return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+        return RetryWaits.backoff(FIRST_BACKOFF, attempt);
     }
 
     /** {@code Retry-After} as seconds or an HTTP date (RFC 9110, section 10.2.3). */
     static java.util.Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").flatMap(ConnectHttp::parseRetryAfter);
-    }
-
-    static java.util.Optional<Duration> parseRetryAfter(String value) {
-        String v = value.strip();
-        try {
-            long seconds = Long.parseLong(v);
-            return seconds < 0 ? java.util.Optional.empty() : java.util.Optional.of(Duration.ofSeconds(seconds));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return java.util.Optional.of(d.isNegative() ? Duration.ZERO : d);
-            } catch (DateTimeParseException notADate) {
-                return java.util.Optional.empty();
-            }
-        }
+        return response.headers().firstValue("Retry-After").flatMap(RetryWaits::retryAfter);
     }
 }

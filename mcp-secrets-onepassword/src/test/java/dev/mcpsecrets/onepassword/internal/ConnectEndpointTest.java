@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.SecretException;
+import dev.mcpsecrets.api.internal.retry.RetryWaits;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,8 +59,8 @@ class ConnectEndpointTest {
 
     @Test
     void retryAfterReadsSecondsAndDates() {
-        assertThat(ConnectHttp.parseRetryAfter("1")).contains(Duration.ofSeconds(1));
-        assertThat(ConnectHttp.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).contains(Duration.ZERO);
-        assertThat(ConnectHttp.parseRetryAfter("soon")).isEmpty();
+        assertThat(RetryWaits.retryAfter("1")).contains(Duration.ofSeconds(1));
+        assertThat(RetryWaits.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).contains(Duration.ZERO);
+        assertThat(RetryWaits.retryAfter("soon")).isEmpty();
     }
 }

@@ -9,11 +9,11 @@ import java.util.Set;
  * Recognises secret references in config values, the fix rather than the problem: client
  * substitutions ({@code ${VAR}}, {@code ${env:VAR}}, {@code ${input:id}}), shell variables and
  * command substitutions, and the references of this project ({@code env:}, {@code op://},
- * {@code keychain:}, {@code dotenv:}, {@code file:}).
+ * {@code keychain:}, {@code dotenv:}, {@code file:}, {@code pass:}, {@code vault:}).
  */
 final class References {
     /** Schemes whose values name a secret instead of holding it. */
-    static final Set<String> SCHEMES = Set.of("env", "file", "dotenv", "keychain", "op", "pass");
+    static final Set<String> SCHEMES = Set.of("env", "file", "dotenv", "keychain", "op", "pass", "vault");
 
     /**
      * A client or shell substitution found in a value.
