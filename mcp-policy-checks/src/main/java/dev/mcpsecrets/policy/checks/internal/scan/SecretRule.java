@@ -18,9 +18,14 @@ import java.util.regex.Pattern;
  * @param lookbehind how many characters before its keyword a match may start (0: at the keyword)
  * @param gate characters of which one must follow the keyword for the regex to be tried (empty: none)
  * @param gateWithin how many characters after the keyword the gate character may be
+ * @param needs character classes the secret must each contain at least once: {@code a} a lower-case
+ *     letter, {@code A} an upper-case letter, {@code 0} a digit (empty: none), which keeps identifiers
+ *     such as {@code test_someFunctionName} out of formats that share their prefix
+ * @param checksum the vendor checksum the secret carries ({@link Checksum#NONE} for none)
  */
 public record SecretRule(String id, String kind, Pattern pattern, int secretGroup, List<String> keywords,
-        double minEntropy, boolean multiline, int lookbehind, String gate, int gateWithin) {
+        double minEntropy, boolean multiline, int lookbehind, String gate, int gateWithin, String needs,
+        Checksum checksum) {
 
     /**
      * Validates the parts.
@@ -35,6 +40,8 @@ public record SecretRule(String id, String kind, Pattern pattern, int secretGrou
      * @param lookbehind the characters a match may start before its keyword
      * @param gate the gate characters
      * @param gateWithin the gate distance
+     * @param needs the character classes the secret must contain
+     * @param checksum the vendor checksum
      */
     public SecretRule {
         Objects.requireNonNull(id, "id");
@@ -45,12 +52,41 @@ public record SecretRule(String id, String kind, Pattern pattern, int secretGrou
             throw new IllegalArgumentException("rule " + id + " needs at least one keyword");
         }
         Objects.requireNonNull(gate, "gate");
+        Objects.requireNonNull(checksum, "checksum");
+        if (!needs.matches("[aA0]*")) {
+            throw new IllegalArgumentException("rule " + id + ": needs may only hold a, A and 0");
+        }
         if (lookbehind < 0 || gateWithin < 0) {
             throw new IllegalArgumentException("rule " + id + " has a negative lookbehind or gateWithin");
         }
         if (secretGroup < 0 || secretGroup > pattern.matcher("").groupCount()) {
             throw new IllegalArgumentException("rule " + id + " has no group " + secretGroup);
         }
+    }
+
+    /**
+     * Whether the secret holds a character of each class in {@link #needs}.
+     *
+     * @param text the scanned text
+     * @param start the secret's first index
+     * @param end the index after its last
+     * @return {@code true} if every needed class occurs
+     */
+    boolean hasNeededClasses(CharSequence text, int start, int end) {
+        if (needs.isEmpty()) {
+            return true;
+        }
+        boolean lower = false;
+        boolean upper = false;
+        boolean digit = false;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            lower |= c >= 'a' && c <= 'z';
+            upper |= c >= 'A' && c <= 'Z';
+            digit |= c >= '0' && c <= '9';
+        }
+        return (lower || needs.indexOf('a') < 0) && (upper || needs.indexOf('A') < 0)
+                && (digit || needs.indexOf('0') < 0);
     }
 
     /** Whether this is the catch-all rule for credential-named assignments. */

@@ -28,7 +28,7 @@ class SecretScannerTest {
         "x github_pat_FAKE0fake1FAKE2fake3TE_FAKEfake0123456789TESTtestFAKEfake0123456789TESTtestFAKEfak y|github-fine-grained-pat|github_pat_FAKE0fake1FAKE2fake3TE_FAKEfake0123456789TESTtestFAKEfake0123456789TESTtestFAKEfak",
         "OPENAI_API_KEY=sk-proj-FAKEfake0123456789TESTtestFAKEfake0123456789TESTtest|openai-api-key|sk-proj-FAKEfake0123456789TESTtestFAKEfake0123456789TESTtest",
         "k=sk-ant-api03-FAKEfake0123456789TESTtestFAKEfake0123456789TESTtestFAKEfake0123456789TESTtestFAKEfake0123456AA|anthropic-api-key|sk-ant-api03-FAKEfake0123456789TESTtestFAKEfake0123456789TESTtestFAKEfake0123456789TESTtestFAKEfake0123456AA",
-        "\"xoxb-1234567890-1234567890123-FAKEfakeTESTtest0123abcd\"|slack-token|xoxb-1234567890-1234567890123-FAKEfakeTESTtest0123abcd",
+        "\"xoxb-1234567890-1234567890123-FAKEfakeTESTtest0123abcd\"|slack-bot-token|xoxb-1234567890-1234567890123-FAKEfakeTESTtest0123abcd",
         "id AKIAFAKETEST23456777 end|aws-access-key-id|AKIAFAKETEST23456777",
         "aws_secret_access_key = FAKEfake0123456789/TESTtest+0123456789ab|aws-secret-access-key|FAKEfake0123456789/TESTtest+0123456789ab",
         "key=AIzaFAKEfake0123456789TESTtest012345678|google-api-key|AIzaFAKEfake0123456789TESTtest012345678",
