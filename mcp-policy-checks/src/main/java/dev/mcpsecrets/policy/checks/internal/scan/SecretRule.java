@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 public record SecretRule(String id, String kind, Pattern pattern, int secretGroup, List<String> keywords,
         double minEntropy, boolean multiline, int lookbehind, String gate, int gateWithin, String needs,
         Checksum checksum) {
+    /** Above this share of letters in capitalised words, a mixed-case value is an identifier. */
+    static final double CAMEL_CASE_SHARE = 0.75;
 
     /**
      * Validates the parts.
@@ -65,7 +67,8 @@ public record SecretRule(String id, String kind, Pattern pattern, int secretGrou
     }
 
     /**
-     * Whether the secret holds a character of each class in {@link #needs}.
+     * Whether the secret holds a character of each class in {@link #needs}, and, where upper case is
+     * needed, is not mostly capitalised words.
      *
      * @param text the scanned text
      * @param start the secret's first index
@@ -85,8 +88,10 @@ public record SecretRule(String id, String kind, Pattern pattern, int secretGrou
             upper |= c >= 'A' && c <= 'Z';
             digit |= c >= '0' && c <= '9';
         }
-        return (lower || needs.indexOf('a') < 0) && (upper || needs.indexOf('A') < 0)
+        boolean classes = (lower || needs.indexOf('a') < 0) && (upper || needs.indexOf('A') < 0)
                 && (digit || needs.indexOf('0') < 0);
+        // a format of random mixed case is not a CamelCase identifier that happens to share its prefix
+        return classes && (needs.indexOf('A') < 0 || Entropy.camelCaseShare(text, start, end) < CAMEL_CASE_SHARE);
     }
 
     /** Whether this is the catch-all rule for credential-named assignments. */

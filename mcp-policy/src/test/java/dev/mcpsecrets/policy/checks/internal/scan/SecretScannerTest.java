@@ -137,6 +137,54 @@ class SecretScannerTest {
     }
 
     @Test
+    void webhookUrlsAndBedrockBearerTokensAreCredentialNames() {
+        SecretRuleSet rules = SecretRuleSet.builtIn();
+        assertThat(rules.isSecretName("SLACK_WEBHOOK_URL")).isTrue();
+        assertThat(rules.isSecretName("DISCORD_WEBHOOK_URL")).isTrue();
+        assertThat(rules.isSecretName("AWS_BEARER_TOKEN_BEDROCK")).isTrue();
+        assertThat(rules.isSecretName("WEBHOOK_URL_PATH_PREFIX")).isFalse();
+        assertThat(rules.isSecretValue("TEAMS_WEBHOOK_URL", "https://hooks.example.org/x")).isFalse();
+        assertThat(rules.isSecretValue("TEAMS_WEBHOOK_URL", "https://hooks.acme.io/in/Zq8v2R7m4T")).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "jdbc:mysql://db:3306/app?user=app&password=Zq8v2R7m4T|jdbc-password|Zq8v2R7m4T",
+        "jdbc:sqlserver://db:1433;databaseName=app;user=app;password=Zq8v2R7m4T;encrypt=true|jdbc-password|Zq8v2R7m4T",
+        "jdbc:oracle:thin:app/Zq8v2R7m4T@db:1521/ORCL|jdbc-oracle-password|Zq8v2R7m4T",
+        "Server=db;Database=app;User Id=app;Password=Zq8v2R7m4T;|adonet-password|Zq8v2R7m4T",
+        "Data Source=db;Initial Catalog=app;Uid=app;Pwd=hunter2;|adonet-password|hunter2",
+        "\"Password=Zq8v2R7m4T;Server=db;Database=app\"|adonet-password|Zq8v2R7m4T",
+    })
+    void passwordsInJdbcAndAdoNetConnectionStrings(String text, String rule, String secret) {
+        assertThat(SCANNER.scan(text)).singleElement().satisfies(m -> {
+            assertThat(m.rule().id()).isEqualTo(rule);
+            assertThat(m.value(text)).isEqualTo(secret);
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "jdbc:mysql://db:3306/app?user=app&password=${DB_PASSWORD}",
+        "Server=db;Database=app;Integrated Security=true;",
+        "DB_PASSWORD=hunter2;",
+        "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+        "AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe",
+        "live_UpdateCustomerAddressV2Handler",
+    })
+    void connectionStringsWithoutPasswordsPublishedExamplesAndIdentifiersAreNotSecrets(String text) {
+        assertThat(SCANNER.scanKnownFormats(text)).isEmpty();
+    }
+
+    @Test
+    void camelCaseShareSeparatesIdentifiersFromRandomTokens() {
+        assertThat(Entropy.camelCaseShare("UpdateCustomerAddressV2Handler")).isGreaterThan(0.9);
+        assertThat(Entropy.camelCaseShare("dHar4XY7LxsDOtmnkVtjNVWXLSlXsM")).isLessThan(0.4);
+        assertThat(Entropy.camelCaseShare("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")).isGreaterThan(0.75);
+        assertThat(Entropy.camelCaseShare("1234")).isZero();
+    }
+
+    @Test
     void badRuleDataIsRejectedWithItsPlace() {
         String data = "{\"rules\": [{\"id\": \"x\", \"kind\": \"k\", \"regex\": \"(\", \"keywords\": [\"a\"]}],"
                 + " \"fields\": {}, \"allowlist\": {\"stopwords\": []}}";
