@@ -111,18 +111,21 @@ public final class SecretScanner {
     /** State of one scan: where each rule last matched. */
     private final class Run implements KeywordIndex.HitSink {
         private final CharSequence text;
-        private final int[] matchedUntil;
-        private final Matcher[] matchers;
+        /** Per rule, where its last match ended; made at the first keyword hit (most short values have none). */
+        private int[] matchedUntil;
+        private Matcher[] matchers;
         final List<SecretMatch> found = new ArrayList<>();
 
         Run(CharSequence text) {
             this.text = text;
-            this.matchedUntil = new int[rules.size()];
-            this.matchers = new Matcher[rules.size()];
         }
 
         @Override
         public void hit(int[] hitRules, int end) {
+            if (matchedUntil == null) {
+                matchedUntil = new int[rules.size()];
+                matchers = new Matcher[rules.size()];
+            }
             for (int rule : hitRules) {
                 if (end >= matchedUntil[rule]) {
                     tryAt(rule, end);

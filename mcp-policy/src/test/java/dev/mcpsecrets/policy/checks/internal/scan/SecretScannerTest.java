@@ -110,6 +110,18 @@ class SecretScannerTest {
     }
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void adversarialInputForStructuredAndConnectionStringRulesDoesNotBacktrack() {
+        for (String unit : List.of("jdbc:ab:", "Password=a;", "Pwd=", ";password=", "xoxb-1-", "xoxp-1-1-",
+                "hooks.slack.com/services/", "AQ.Ab", "s.", "1//0", "Q~", "_mmk", ".atlasv1.")) {
+            String text = unit.repeat(400_000 / unit.length());
+            SCANNER.scan(text);
+            SCANNER.scan(text.replace('\n', ' ') + "\n" + text);
+        }
+        assertThat(SCANNER.scan("jdbc:mysql://h/d?" + "a".repeat(1_000_000))).isEmpty();
+    }
+
+    @Test
     void entropyOfUniformAndRepeatedText() {
         assertThat(Entropy.shannon("aaaa")).isZero();
         assertThat(Entropy.shannon("abcd")).isEqualTo(2.0);
