@@ -3,6 +3,7 @@ package dev.mcpsecrets.policy.checks.internal.scan;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,8 +20,8 @@ final class KeywordIndex {
      * its complement (negative), so the scan loop needs no second lookup for states without hits.
      */
     private final int[] next;
-    /** Per state, a bit mask of the rules one of whose keywords ends here (rules 0..63). */
-    private final long[] output;
+    /** Per state, the rules (ascending indices) one of whose keywords ends here; empty for most states. */
+    private final int[][] output;
 
     /**
      * Builds the automaton.
@@ -28,13 +29,10 @@ final class KeywordIndex {
      * @param keywordsPerRule for rule i, its keywords (ASCII)
      */
     KeywordIndex(List<List<String>> keywordsPerRule) {
-        if (keywordsPerRule.size() > Long.SIZE) {
-            throw new IllegalArgumentException("at most " + Long.SIZE + " rules are supported");
-        }
         List<int[]> trie = new ArrayList<>();
-        List<Long> out = new ArrayList<>();
+        List<BitSet> out = new ArrayList<>();
         trie.add(newRow());
-        out.add(0L);
+        out.add(new BitSet());
         for (int rule = 0; rule < keywordsPerRule.size(); rule++) {
             for (String keyword : keywordsPerRule.get(rule)) {
                 String k = keyword.toLowerCase(Locale.ROOT);
@@ -47,19 +45,15 @@ final class KeywordIndex {
                     if (trie.get(state)[c] < 0) {
                         trie.get(state)[c] = trie.size();
                         trie.add(newRow());
-                        out.add(0L);
+                        out.add(new BitSet());
                     }
                     state = trie.get(state)[c];
                 }
-                out.set(state, out.get(state) | (1L << rule));
+                out.get(state).set(rule);
             }
         }
         int states = trie.size();
         next = new int[states * ALPHABET];
-        output = new long[states];
-        for (int s = 0; s < states; s++) {
-            output[s] = out.get(s);
-        }
         int[] fail = new int[states];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (int c = 0; c < ALPHABET; c++) {
@@ -72,7 +66,7 @@ final class KeywordIndex {
         }
         while (!queue.isEmpty()) {
             int s = queue.poll();
-            output[s] |= output[fail[s]];
+            out.get(s).or(out.get(fail[s]));
             for (int c = 0; c < ALPHABET; c++) {
                 int child = trie.get(s)[c];
                 if (child > 0) {
@@ -84,8 +78,13 @@ final class KeywordIndex {
                 }
             }
         }
+        output = new int[states][];
+        int[] none = new int[0];
+        for (int s = 0; s < states; s++) {
+            output[s] = out.get(s).isEmpty() ? none : out.get(s).stream().toArray();
+        }
         for (int i = 0; i < next.length; i++) {
-            if (output[next[i]] != 0) {
+            if (output[next[i]].length != 0) {
                 next[i] = ~next[i];
             }
         }
@@ -102,10 +101,10 @@ final class KeywordIndex {
         /**
          * A keyword of some rules ends at this index.
          *
-         * @param rules bit mask of the rules
+         * @param rules the indices of the rules, ascending; the array is shared and must not be changed
          * @param end index of the keyword's last character
          */
-        void hit(long rules, int end);
+        void hit(int[] rules, int end);
     }
 
     /**

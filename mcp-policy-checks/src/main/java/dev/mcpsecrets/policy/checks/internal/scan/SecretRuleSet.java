@@ -10,9 +10,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -33,9 +35,11 @@ public final class SecretRuleSet {
     private final double fieldEntropy;
     private final double placeholderShare;
     private final List<String> stopwords;
+    private final Set<String> publishedExamples;
 
     private SecretRuleSet(List<SecretRule> rules, Pattern secretName, Pattern notSecretName, Pattern passwordName,
-            int minLength, int passwordMinLength, double fieldEntropy, double placeholderShare, List<String> stopwords) {
+            int minLength, int passwordMinLength, double fieldEntropy, double placeholderShare, List<String> stopwords,
+            Set<String> publishedExamples) {
         this.rules = List.copyOf(rules);
         this.secretName = secretName;
         this.notSecretName = notSecretName;
@@ -45,6 +49,7 @@ public final class SecretRuleSet {
         this.fieldEntropy = fieldEntropy;
         this.placeholderShare = placeholderShare;
         this.stopwords = List.copyOf(stopwords);
+        this.publishedExamples = Set.copyOf(publishedExamples);
     }
 
     /**
@@ -96,10 +101,20 @@ public final class SecretRuleSet {
                 keywords.add(k.asString().orElseThrow(() -> bad(k, "keywords must be strings")).value()
                         .toLowerCase(Locale.ROOT));
             }
-            rules.add(new SecretRule(id, string(r, "kind"), pattern, (int) number(r, "secretGroup", 0), keywords,
-                    number(r, "entropy", 0), r.get("multiline").filter(m -> m instanceof JsonValue.BooleanValue b
-                            && b.value()).isPresent(), (int) number(r, "lookbehind", 0),
-                    r.getString("gate").map(JsonValue.StringValue::value).orElse(""), (int) number(r, "gateWithin", 0)));
+            Checksum checksum;
+            try {
+                checksum = Checksum.of(optionalString(r, "checksum"));
+            } catch (IllegalArgumentException e) {
+                throw bad(r, "rule " + id + " names an unknown checksum");
+            }
+            try {
+                rules.add(new SecretRule(id, string(r, "kind"), pattern, (int) number(r, "secretGroup", 0), keywords,
+                        number(r, "entropy", 0), r.get("multiline").filter(m -> m instanceof JsonValue.BooleanValue b
+                                && b.value()).isPresent(), (int) number(r, "lookbehind", 0), optionalString(r, "gate"),
+                        (int) number(r, "gateWithin", 0), optionalString(r, "needs"), checksum));
+            } catch (IllegalArgumentException e) {
+                throw bad(r, e.getMessage());
+            }
         }
         JsonValue.ObjectValue fields = root.getObject("fields").orElseThrow(() -> bad(root, "\"fields\" is missing"));
         JsonValue.ObjectValue allow = root.getObject("allowlist").orElseThrow(() -> bad(root, "\"allowlist\" is missing"));
@@ -108,10 +123,16 @@ public final class SecretRuleSet {
             stopwords.add(s.asString().orElseThrow(() -> bad(s, "stopwords must be strings")).value()
                     .toLowerCase(Locale.ROOT));
         }
+        Set<String> examples = new HashSet<>();
+        if (allow.get("publishedExamples").isPresent()) {
+            for (JsonValue s : array(allow, "publishedExamples")) {
+                examples.add(s.asString().orElseThrow(() -> bad(s, "publishedExamples must be strings")).value());
+            }
+        }
         return new SecretRuleSet(rules, Pattern.compile(string(fields, "secretName")),
                 Pattern.compile(string(fields, "notSecretName")), Pattern.compile(string(fields, "passwordName")),
                 (int) number(fields, "minLength", 8), (int) number(fields, "passwordMinLength", 4),
-                number(fields, "entropy", 3.0), number(allow, "placeholderShare", 0.6), stopwords);
+                number(fields, "entropy", 3.0), number(allow, "placeholderShare", 0.6), stopwords, examples);
     }
 
     /**
@@ -155,7 +176,7 @@ public final class SecretRuleSet {
      */
     public boolean isSecretValue(String name, String value) {
         String v = value.strip();
-        if (v.isEmpty() || isPlaceholder(v) || isTrivial(v)) {
+        if (v.isEmpty() || isPlaceholder(v) || isTrivial(v) || isPublishedExample(v)) {
             return false;
         }
         if (isPasswordName(name)) {
@@ -194,6 +215,17 @@ public final class SecretRuleSet {
         return false;
     }
 
+    /**
+     * Whether a value is one of the example keys that vendors publish in their documentation (and
+     * that therefore appear in thousands of repositories without granting anything).
+     *
+     * @param value the value
+     * @return {@code true} for a published example
+     */
+    public boolean isPublishedExample(CharSequence value) {
+        return publishedExamples.contains(value.toString());
+    }
+
     private static boolean isTrivial(String v) {
         String lower = v.toLowerCase(Locale.ROOT);
         return lower.equals("true") || lower.equals("false") || lower.equals("null") || lower.equals("none")
@@ -220,6 +252,11 @@ public final class SecretRuleSet {
 
     private static String string(JsonValue.ObjectValue o, String name) {
         return o.getString(name).orElseThrow(() -> bad(o, "\"" + name + "\" must be a string")).value();
+    }
+
+    private static String optionalString(JsonValue.ObjectValue o, String name) {
+        return o.get(name).map(v -> v.asString().orElseThrow(() -> bad(v, "\"" + name + "\" must be a string")).value())
+                .orElse("");
     }
 
     private static double number(JsonValue.ObjectValue o, String name, double fallback) {

@@ -2,7 +2,9 @@ package dev.mcpsecrets.policy.checks.internal.scan;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 
@@ -20,6 +22,7 @@ public final class SecretScanner {
     private final SecretRuleSet ruleSet;
     private final List<SecretRule> rules;
     private final KeywordIndex index;
+    private final Map<SecretRule, Integer> ruleOrder = new IdentityHashMap<>();
 
     /**
      * A scanner for a rule set.
@@ -30,7 +33,10 @@ public final class SecretScanner {
         this.ruleSet = Objects.requireNonNull(ruleSet, "ruleSet");
         this.rules = ruleSet.rules();
         List<List<String>> keywords = new ArrayList<>();
-        rules.forEach(r -> keywords.add(r.keywords()));
+        rules.forEach(r -> {
+            keywords.add(r.keywords());
+            ruleOrder.put(r, ruleOrder.size());
+        });
         this.index = new KeywordIndex(keywords);
     }
 
@@ -81,7 +87,7 @@ public final class SecretScanner {
         return all;
     }
 
-    private static List<SecretMatch> resolveOverlaps(List<SecretMatch> found) {
+    private List<SecretMatch> resolveOverlaps(List<SecretMatch> found) {
         found.sort(Comparator.comparingInt(SecretMatch::start).thenComparingInt(SecretMatch::end));
         List<SecretMatch> kept = new ArrayList<>(found.size());
         for (SecretMatch m : found) {
@@ -97,29 +103,30 @@ public final class SecretScanner {
         return kept;
     }
 
-    private static int priority(SecretMatch m) {
-        return m.rule().isGeneric() ? 1 : 0;
+    /** The rule's place in the data (earlier wins); generic rules after every known format. */
+    private int priority(SecretMatch m) {
+        return m.rule().isGeneric() ? Integer.MAX_VALUE : ruleOrder.get(m.rule());
     }
 
     /** State of one scan: where each rule last matched. */
     private final class Run implements KeywordIndex.HitSink {
         private final CharSequence text;
-        private final int[] matchedUntil;
-        private final Matcher[] matchers;
+        /** Per rule, where its last match ended; made at the first keyword hit (most short values have none). */
+        private int[] matchedUntil;
+        private Matcher[] matchers;
         final List<SecretMatch> found = new ArrayList<>();
 
         Run(CharSequence text) {
             this.text = text;
-            this.matchedUntil = new int[rules.size()];
-            this.matchers = new Matcher[rules.size()];
         }
 
         @Override
-        public void hit(long ruleMask, int end) {
-            long mask = ruleMask;
-            while (mask != 0) {
-                int rule = Long.numberOfTrailingZeros(mask);
-                mask &= mask - 1;
+        public void hit(int[] hitRules, int end) {
+            if (matchedUntil == null) {
+                matchedUntil = new int[rules.size()];
+                matchers = new Matcher[rules.size()];
+            }
+            for (int rule : hitRules) {
                 if (end >= matchedUntil[rule]) {
                     tryAt(rule, end);
                 }
@@ -157,8 +164,12 @@ public final class SecretScanner {
         private boolean accept(int ruleIndex, SecretRule rule, Matcher m) {
             int s = m.start(rule.secretGroup());
             int e = m.end(rule.secretGroup());
-            if (s >= 0 && e > s && Entropy.shannon(text, s, e) >= rule.minEntropy()
-                    && !ruleSet.isPlaceholder(text.subSequence(s, e))) {
+            if (s < 0 || e <= s || ruleSet.isPublishedExample(text.subSequence(s, e))) {
+                return false;
+            }
+            // a verified vendor checksum proves the vendor's generator; without one, the value must look random
+            if (rule.checksum().verifies(text, s, e) || Entropy.shannon(text, s, e) >= rule.minEntropy()
+                    && rule.hasNeededClasses(text, s, e) && !ruleSet.isPlaceholder(text.subSequence(s, e))) {
                 found.add(new SecretMatch(rule, s, e));
                 matchedUntil[ruleIndex] = m.end();
                 return true;

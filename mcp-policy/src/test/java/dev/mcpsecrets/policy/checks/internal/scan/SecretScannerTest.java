@@ -28,7 +28,7 @@ class SecretScannerTest {
         "x github_pat_FAKE0fake1FAKE2fake3TE_FAKEfake0123456789TESTtestFAKEfake0123456789TESTtestFAKEfak y|github-fine-grained-pat|github_pat_FAKE0fake1FAKE2fake3TE_FAKEfake0123456789TESTtestFAKEfake0123456789TESTtestFAKEfak",
         "OPENAI_API_KEY=sk-proj-FAKEfake0123456789TESTtestFAKEfake0123456789TESTtest|openai-api-key|sk-proj-FAKEfake0123456789TESTtestFAKEfake0123456789TESTtest",
         "k=sk-ant-api03-FAKEfake0123456789TESTtestFAKEfake0123456789TESTtestFAKEfake0123456789TESTtestFAKEfake0123456AA|anthropic-api-key|sk-ant-api03-FAKEfake0123456789TESTtestFAKEfake0123456789TESTtestFAKEfake0123456789TESTtestFAKEfake0123456AA",
-        "\"xoxb-1234567890-1234567890123-FAKEfakeTESTtest0123abcd\"|slack-token|xoxb-1234567890-1234567890123-FAKEfakeTESTtest0123abcd",
+        "\"xoxb-1234567890-1234567890123-FAKEfakeTESTtest0123abcd\"|slack-bot-token|xoxb-1234567890-1234567890123-FAKEfakeTESTtest0123abcd",
         "id AKIAFAKETEST23456777 end|aws-access-key-id|AKIAFAKETEST23456777",
         "aws_secret_access_key = FAKEfake0123456789/TESTtest+0123456789ab|aws-secret-access-key|FAKEfake0123456789/TESTtest+0123456789ab",
         "key=AIzaFAKEfake0123456789TESTtest012345678|google-api-key|AIzaFAKEfake0123456789TESTtest012345678",
@@ -110,6 +110,18 @@ class SecretScannerTest {
     }
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void adversarialInputForStructuredAndConnectionStringRulesDoesNotBacktrack() {
+        for (String unit : List.of("jdbc:ab:", "Password=a;", "Pwd=", ";password=", "xoxb-1-", "xoxp-1-1-",
+                "hooks.slack.com/services/", "AQ.Ab", "s.", "1//0", "Q~", "_mmk", ".atlasv1.")) {
+            String text = unit.repeat(400_000 / unit.length());
+            SCANNER.scan(text);
+            SCANNER.scan(text.replace('\n', ' ') + "\n" + text);
+        }
+        assertThat(SCANNER.scan("jdbc:mysql://h/d?" + "a".repeat(1_000_000))).isEmpty();
+    }
+
+    @Test
     void entropyOfUniformAndRepeatedText() {
         assertThat(Entropy.shannon("aaaa")).isZero();
         assertThat(Entropy.shannon("abcd")).isEqualTo(2.0);
@@ -134,6 +146,54 @@ class SecretScannerTest {
         assertThat(rules.isSecretValue("API_KEY", "name")).isFalse();
         assertThat(rules.isSecretValue("API_KEY", "Zq8FAKEv2fakeR7T")).isTrue();
         assertThat(rules.isSecretValue("API_KEY", "<your-api-key>")).isFalse();
+    }
+
+    @Test
+    void webhookUrlsAndBedrockBearerTokensAreCredentialNames() {
+        SecretRuleSet rules = SecretRuleSet.builtIn();
+        assertThat(rules.isSecretName("SLACK_WEBHOOK_URL")).isTrue();
+        assertThat(rules.isSecretName("DISCORD_WEBHOOK_URL")).isTrue();
+        assertThat(rules.isSecretName("AWS_BEARER_TOKEN_BEDROCK")).isTrue();
+        assertThat(rules.isSecretName("WEBHOOK_URL_PATH_PREFIX")).isFalse();
+        assertThat(rules.isSecretValue("TEAMS_WEBHOOK_URL", "https://hooks.example.org/x")).isFalse();
+        assertThat(rules.isSecretValue("TEAMS_WEBHOOK_URL", "https://hooks.acme.io/in/Zq8v2R7m4T")).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "jdbc:mysql://db:3306/app?user=app&password=Zq8v2R7m4T|jdbc-password|Zq8v2R7m4T",
+        "jdbc:sqlserver://db:1433;databaseName=app;user=app;password=Zq8v2R7m4T;encrypt=true|jdbc-password|Zq8v2R7m4T",
+        "jdbc:oracle:thin:app/Zq8v2R7m4T@db:1521/ORCL|jdbc-oracle-password|Zq8v2R7m4T",
+        "Server=db;Database=app;User Id=app;Password=Zq8v2R7m4T;|adonet-password|Zq8v2R7m4T",
+        "Data Source=db;Initial Catalog=app;Uid=app;Pwd=hunter2;|adonet-password|hunter2",
+        "\"Password=Zq8v2R7m4T;Server=db;Database=app\"|adonet-password|Zq8v2R7m4T",
+    })
+    void passwordsInJdbcAndAdoNetConnectionStrings(String text, String rule, String secret) {
+        assertThat(SCANNER.scan(text)).singleElement().satisfies(m -> {
+            assertThat(m.rule().id()).isEqualTo(rule);
+            assertThat(m.value(text)).isEqualTo(secret);
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "jdbc:mysql://db:3306/app?user=app&password=${DB_PASSWORD}",
+        "Server=db;Database=app;Integrated Security=true;",
+        "DB_PASSWORD=hunter2;",
+        "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+        "AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe",
+        "live_UpdateCustomerAddressV2Handler",
+    })
+    void connectionStringsWithoutPasswordsPublishedExamplesAndIdentifiersAreNotSecrets(String text) {
+        assertThat(SCANNER.scanKnownFormats(text)).isEmpty();
+    }
+
+    @Test
+    void camelCaseShareSeparatesIdentifiersFromRandomTokens() {
+        assertThat(Entropy.camelCaseShare("UpdateCustomerAddressV2Handler")).isGreaterThan(0.9);
+        assertThat(Entropy.camelCaseShare("dHar4XY7LxsDOtmnkVtjNVWXLSlXsM")).isLessThan(0.4);
+        assertThat(Entropy.camelCaseShare("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")).isGreaterThan(0.75);
+        assertThat(Entropy.camelCaseShare("1234")).isZero();
     }
 
     @Test
