@@ -23,5 +23,6 @@ module dev.mcpsecrets.policy.checks {
             dev.mcpsecrets.policy.checks.internal.DatabaseUserCheck,
             dev.mcpsecrets.policy.checks.internal.ProductionDatabaseCheck,
             dev.mcpsecrets.policy.checks.internal.RotationCheck,
-            dev.mcpsecrets.policy.checks.internal.NetworkCheck;
+            dev.mcpsecrets.policy.checks.internal.NetworkCheck,
+            dev.mcpsecrets.policy.checks.internal.ServerPowerCheck;
 }
