@@ -27,5 +27,6 @@ module dev.mcpsecrets.policy.checks {
             dev.mcpsecrets.policy.checks.internal.RotationCheck,
             dev.mcpsecrets.policy.checks.internal.ClientLogCheck,
             dev.mcpsecrets.policy.checks.internal.NetworkCheck,
-            dev.mcpsecrets.policy.checks.internal.ProductionStoreCheck;
+            dev.mcpsecrets.policy.checks.internal.ProductionStoreCheck,
+            dev.mcpsecrets.policy.checks.internal.ServerPowerCheck;
 }

@@ -52,7 +52,7 @@ final class Harness {
         return List.of(new PlaintextSecretCheck(), new UnresolvedReferenceCheck(), new CommandLineSecretCheck(),
                 new FilesystemScopeCheck(), new FilePermissionCheck(), new ShellRcCheck(), new GitIgnoreCheck(),
                 new GitHistoryCheck(), new EnvironmentSeparationCheck(), new DatabaseUserCheck(), new RotationCheck(),
-                new NetworkCheck(), new ProductionDatabaseCheck(), new ProductionStoreCheck());
+                new NetworkCheck(), new ProductionDatabaseCheck(), new ProductionStoreCheck(), new ServerPowerCheck());
     }
 
     /** A view with home {@code root/home} and project {@code root/home/app}. */

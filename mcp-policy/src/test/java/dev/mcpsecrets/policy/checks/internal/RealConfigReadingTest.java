@@ -177,4 +177,22 @@ class RealConfigReadingTest {
             assertThat(f.remediation()).doesNotContain("\"inputs\"");
         });
     }
+
+    @Test
+    void unrestrictedShellsContainersWithoutIsolationAndBypassedPermissionsAreReported() {
+        String cfg = "{\"preferences\": {\"bypassPermissionsModeEnabled\": true}, \"mcpServers\": {"
+                + "\"dc\": {\"command\": \"npx\", \"args\": [\"-y\", \"@wonderwhy-er/desktop-commander@latest\"]},"
+                + "\"gh\": {\"command\": \"docker\", \"args\": [\"run\", \"-i\", \"--rm\", \"--network\", \"host\","
+                + " \"--privileged\", \"-v\", \"/var/run/docker.sock:/var/run/docker.sock\", \"ghcr.io/github/github-mcp-server\"]},"
+                + "\"ok\": {\"command\": \"docker\", \"args\": [\"run\", \"-i\", \"--rm\", \"-p\", \"8080:8080\","
+                + " \"mcp/fetch\"]}}}";
+        List<Finding> findings = Harness.runOn(new ServerPowerCheck(), cfg);
+        assertThat(findings).extracting(Finding::ruleId).containsExactly("MCP-EXEC-003", "MCP-EXEC-001",
+                "MCP-EXEC-002", "MCP-EXEC-002", "MCP-EXEC-002");
+        assertThat(findings.get(1).message()).contains("@wonderwhy-er/desktop-commander");
+        assertThat(findings.get(2).message()).contains("--network host");
+        assertThat(Harness.runOn(new ServerPowerCheck(), cfg.replace("true}", "false}")))
+                .extracting(Finding::ruleId).doesNotContain("MCP-EXEC-003");
+        assertThat(ServerPowerCheck.packageName("C:\\tools\\desktop-commander.exe")).isEqualTo("desktop-commander");
+    }
 }
