@@ -89,14 +89,21 @@ public record ServerShape(String id, String name, String category, List<String> 
     public Optional<Integer> packageIndex(McpServer server) {
         List<JsonValue.StringValue> line = server.commandLine();
         for (int i = 0; i < line.size(); i++) {
-            String token = line.get(i).value();
-            for (String p : packages) {
-                if (token.equals(p) || token.startsWith(p + "@") || token.startsWith(p + ":") || token.endsWith("/" + p)) {
-                    return Optional.of(i);
-                }
+            if (namesPackage(line.get(i).value(), packages)) {
+                return Optional.of(i);
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether a command-line token names one of the packages (as itself, with a version or tag, or by path). */
+    static boolean namesPackage(String token, List<String> packages) {
+        for (String p : packages) {
+            if (token.equals(p) || token.startsWith(p + "@") || token.startsWith(p + ":") || token.endsWith("/" + p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
