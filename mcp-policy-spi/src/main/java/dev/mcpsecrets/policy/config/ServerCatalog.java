@@ -109,7 +109,15 @@ public final class ServerCatalog {
                 strings(match, "packages"), strings(match, "urls"), strings(o, "secretEnv"), strings(o, "secretHeaders"),
                 strings(o, "secretArgFlags"), strings(o, "databaseUrlEnv"), bool(o, "databaseUrlInArgs"),
                 strings(o, "databaseUserEnv"), bool(o, "filesystemRootsInArgs"), strings(o, "readOnlyFlags"),
-                strings(o, "readOnlyEnv"));
+                strings(o, "readOnlyEnv"), stringMap(o, "secretArgEnv"), string(o, "urlPasswordEnv"));
+    }
+
+    private static java.util.Map<String, String> stringMap(JsonValue.ObjectValue o, String name) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        o.get(name).ifPresent(v -> v.asObject().orElseThrow(() -> bad(v.location(), "\"" + name + "\" must be an object"))
+                .asMap().forEach((k, e) -> out.put(k, e.asString().orElseThrow(
+                        () -> bad(e.location(), "\"" + name + "\" must map to strings")).value())));
+        return out;
     }
 
     static JsonValue.ObjectValue object(JsonValue v, String what) {
