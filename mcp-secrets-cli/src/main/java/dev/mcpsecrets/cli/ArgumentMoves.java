@@ -40,6 +40,7 @@ final class ArgumentMoves {
     private static final Pattern ARG_NAME = Pattern.compile("The command-line argument (-{1,2}[A-Za-z0-9][A-Za-z0-9._-]*) of");
     private static final Pattern URL_PASSWORD = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://[^\\s:/?#@]+):([^\\s/?#@]+)@");
     /** A script value that stays the same text in or out of a shell: no quoting, expansion or escapes in it. */
+    private static final Pattern CREDENTIAL_NAME = Pattern.compile("(?i)TOKEN|SECRET|PASSW|PWD|API_?KEY|AUTH|CREDENTIAL");
     private static final Pattern PLAIN_VALUE = Pattern.compile("[A-Za-z0-9_@%+=:,./~^-]+");
 
     /** One change to an argument: its new text, or {@code null} to remove it. */
@@ -140,15 +141,16 @@ final class ArgumentMoves {
     /** {@code NAME=secret} at the start of a {@code sh -c} script. */
     private String script(Finding f, int index, JsonValue.StringValue arg) {
         String where = "the secret in the sh -c script at " + f.location().display();
-        Matcher named = SCRIPT_NAME.matcher(f.message());
-        if (!named.find()) {
-            return where + " is not the value of a NAME=value word; it cannot move without rewriting the script";
-        }
-        String name = named.group(1);
         String script = changedScript(index, arg.value());
         if (script.matches("(?s).*([;&|\\n\\r`]|\\$\\().*")) {
-            return where + " (" + name + ") is in a script that runs more than one command or a substitution; set "
-                    + "as a variable, the secret would reach them all, so it does not move";
+            return where + " is in a script that runs more than one command or a substitution; set as a variable, "
+                    + "the secret would reach them all, so it does not move";
+        }
+        Matcher named = SCRIPT_NAME.matcher(f.message());
+        String name = named.find() ? named.group(1) : onlyCredentialAssignment(script);
+        if (name == null) {
+            return where + " is not the value of the one credential-named NAME=value word before the command; it "
+                    + "cannot move without rewriting the script";
         }
         ScriptPrefix prefix = ScriptPrefix.find(script, name).orElse(null);
         if (prefix == null) {
@@ -166,6 +168,23 @@ final class ArgumentMoves {
         changes.add(new Change(index, script.substring(0, prefix.start()) + script.substring(prefix.end())));
         found.add(new Found(name, prefix.value(), arg, f));
         return null;
+    }
+
+    /**
+     * A known-format secret in a script is reported without its name: it is taken to be the value of the one
+     * credential-named assignment before the command (the read-back compares the stored value, and the audit
+     * afterwards shows anything that stayed).
+     */
+    private static String onlyCredentialAssignment(String script) {
+        List<String> names = new ArrayList<>();
+        Matcher m = Pattern.compile("(?:^|\\s)([A-Za-z_][A-Za-z0-9_]*)=").matcher(script);
+        while (m.find()) {
+            String n = m.group(1);
+            if (CREDENTIAL_NAME.matcher(n).find() && ScriptPrefix.find(script, n).isPresent()) {
+                names.add(n);
+            }
+        }
+        return names.size() == 1 ? names.get(0) : null;
     }
 
     private String changedScript(int index, String original) {
