@@ -5,54 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code migrate} of remote entries and launchers (to mcp-secrets bridge) and of command-line secrets. */
-class MigrateBridgeAndArgsTest {
+class MigrateBridgeAndArgsTest extends MigrateProjectBase {
     private static final String NOTION = "ntn_FAKE0fake1FAKE2fake3TEST4test5FAKE6fake7TEST8x";
     private static final String STRIPE = "sk_live_FAKEfake0123456789TESTtest";
     private static final String GITHUB = "ghp_FAKEfake0123456789abcdefABCDEF012345";
     private static final String PLANTED = "PLANTED-q7ZK2MXW4RT9v8";
 
-    @TempDir
-    Path tmp;
-
-    private Map<String, String> env;
-    private Path launcher;
-    private String dotenv;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        env = TestEnvironment.of(tmp);
-        Files.createDirectories(tmp.resolve("home"));
-        launcher = tmp.resolve("bin/mcp-secrets");
-        Files.createDirectories(launcher.getParent());
-        Files.writeString(launcher, "#!/bin/sh\n");
-        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
-        dotenv = tmp.resolve("home/.config/mcp-secrets/.env").toString();
-    }
-
     @AfterEach
     void resetTheStore() {
         MigrateCommand.storeWrapper = s -> s;
-    }
-
-    private Path config(String relative, String text) throws IOException {
-        Path file = tmp.resolve("project").resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-        assertThat(CliRun.of(env, "trust", file.toString()).exitCode()).isZero();
-        return file;
-    }
-
-    private CliRun migrate(Path file) {
-        return CliRun.of(env, "migrate", "--store", "dotenv", "--yes", "--launcher", launcher.toString(), file.toString());
     }
 
     private String get(String key) {
