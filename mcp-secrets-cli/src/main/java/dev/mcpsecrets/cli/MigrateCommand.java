@@ -22,11 +22,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mcp-secrets migrate}: plaintext secrets of MCP configs into a store, entries rewritten to reference them. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = {"Move the plaintext secrets audit reports in the env of stdio entries into a store, and make "
-                + "those entries start through 'mcp-secrets run --env NAME=REF ... --' with their original command.",
+        description = {"Move the plaintext secrets audit reports into a store: env values, and command-line secrets "
+                + "the program can read from a variable instead, go to 'mcp-secrets run --env NAME=REF ... --' before "
+                + "the original command; remote entries and launchers such as mcp-remote with plaintext headers become "
+                + "'mcp-secrets bridge --header \"NAME: {REF}\" ... URL'.",
             "Nothing in a config is written until every value is stored and read back through its reference; on any "
-                + "failure what was stored is removed and every file stays as it was. Remote entries and secrets on "
-                + "command lines are reported and left alone.",
+                + "failure what was stored is removed and every file stays as it was. What cannot move that way is "
+                + "reported with the reason and left alone.",
             "Without CONFIG: this user's configs and the current project's. Project configs must be trusted first."},
         footer = {"", "Store names: keychain mcp-SERVER/VAR, dotenv SERVER_VAR in ~/.config/mcp-secrets/.env, "
                 + "pass mcp/SERVER/VAR, op item mcp-SERVER-VAR in --vault.",

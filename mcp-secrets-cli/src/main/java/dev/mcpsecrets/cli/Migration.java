@@ -116,7 +116,7 @@ final class Migration {
 
     /** The server's own name; with -2, -3... when another value already has it in this run. */
     private void name(MigrationPlan.Move m, Map<String, String> taken) {
-        String fingerprint = fingerprints.fingerprint(m.value.value());
+        String fingerprint = fingerprints.fingerprint(m.secret);
         for (int n = 1; ; n++) {
             String server = n == 1 ? m.server.name() : m.server.name() + "-" + n;
             String reference = store.reference(server, m.variable);
@@ -147,7 +147,7 @@ final class Migration {
             McpServer now = after.servers().get(i);
             List<MigrationPlan.Move> moves = plan.moves.get(before);
             ok = now.name().equals(before.name()) && (moves == null ? values(now.commandLine()).equals(
-                    values(before.commandLine())) : rewrittenAsPlanned(before, now, moves));
+                    values(before.commandLine())) : rewrittenAsPlanned(plan, before, now));
         }
         if (!ok) {
             throw new CliException(Main.FAILED, escape(plan.config.path() + ": the rewritten text does not read back "
@@ -156,17 +156,14 @@ final class Migration {
         return bytes;
     }
 
-    private boolean rewrittenAsPlanned(McpServer before, McpServer now, List<MigrationPlan.Move> moves) {
-        List<String> expected = new ArrayList<>();
-        expected.add(launcher);
-        expected.addAll(MigrationPlan.runArgs(moves));
-        expected.addAll(values(before.commandLine()));
+    private boolean rewrittenAsPlanned(MigrationPlan plan, McpServer before, McpServer now) {
         Map<String, String> env = new LinkedHashMap<>();
         before.env().forEach((k, v) -> env.put(k, v.value()));
-        moves.forEach(m -> env.remove(m.variable));
+        plan.removedEnv(before).forEach(env::remove);
         Map<String, String> envNow = new LinkedHashMap<>();
         now.env().forEach((k, v) -> envNow.put(k, v.value()));
-        return values(now.commandLine()).equals(expected) && envNow.equals(env);
+        return now.transport() == McpServer.Transport.STDIO && now.url().isEmpty() && now.headers().isEmpty()
+                && values(now.commandLine()).equals(plan.expectedCommandLine(before, launcher)) && envNow.equals(env);
     }
 
     private static List<String> values(List<JsonValue.StringValue> strings) {
@@ -196,8 +193,11 @@ final class Migration {
         for (MigrationPlan plan : plans) {
             for (Map.Entry<McpServer, List<MigrationPlan.Move>> e : plan.moves.entrySet()) {
                 out.println(escape("'" + e.getKey().label() + "' in " + plan.config.path() + ":"));
+                String how = plan.bridges.containsKey(e.getKey()) ? " (started as mcp-secrets bridge; header value)"
+                        : plan.argumentMoves.containsKey(e.getKey()) ? " (from the command line)" : "";
                 for (MigrationPlan.Move m : e.getValue()) {
-                    out.println(escape("  " + m.variable + " -> " + m.reference + (m.stores ? "" : " (same value as above)")));
+                    out.println(escape("  " + m.variable + " -> " + m.reference + (m.stores ? "" : " (same value as above)")
+                            + (m.fromEnv() ? "" : how)));
                 }
             }
             for (MigrationPlan.Left l : plan.left) {
@@ -229,7 +229,7 @@ final class Migration {
         try {
             for (MigrationPlan.Move m : moves) {
                 if (m.stores) {
-                    Secret value = Secret.of(m.value.value());
+                    Secret value = Secret.of(m.secret);
                     try {
                         store.put(m.storeServer, m.variable, value);
                         // only what this run stored is removed on failure: an item that appeared meanwhile is not ours
@@ -282,7 +282,7 @@ final class Migration {
             Map<String, Secret> values = secrets.resolveAll(refs);
             try {
                 for (int i = 0; i < moves.size(); i++) {
-                    String expected = fingerprints.fingerprint(moves.get(i).value.value());
+                    String expected = fingerprints.fingerprint(moves.get(i).secret);
                     if (!expected.equals(fingerprints.fingerprint(values.get("V" + i)))) {
                         throw new CliException(Main.FAILED, escape(moves.get(i).reference
                                 + " does not give back the value it replaces"));

@@ -5,46 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** How {@code migrate} rewrites a config's text: only the migrated entries change, everything else stays. */
-class MigrateRewriteTest {
+class MigrateRewriteTest extends MigrateProjectBase {
     private static final String TOKEN = "ghp_FAKEfake0123456789abcdefABCDEF012345";
     private static final String SLACK = "xoxb-1234567890-1234567890123-FAKEfakeTESTtest0123abcd";
-
-    @TempDir
-    Path tmp;
-
-    private Map<String, String> env;
-    private Path launcher;
-    private String dotenv;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        env = TestEnvironment.of(tmp);
-        Files.createDirectories(tmp.resolve("home"));
-        launcher = tmp.resolve("bin/mcp-secrets");
-        Files.createDirectories(launcher.getParent());
-        Files.writeString(launcher, "#!/bin/sh\n");
-        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
-        dotenv = tmp.resolve("home/.config/mcp-secrets/.env").toString();
-    }
-
-    private Path config(String relative, String text) throws IOException {
-        Path file = tmp.resolve("project").resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-        assertThat(CliRun.of(env, "trust", file.toString()).exitCode()).isZero();
-        return file;
-    }
-
-    private CliRun migrate(Path file) {
-        return CliRun.of(env, "migrate", "--store", "dotenv", "--yes", "--launcher", launcher.toString(), file.toString());
-    }
 
     @Test
     void jsoncCommentsTrailingCommasAndOtherEntriesStayByteIdentical() throws IOException {

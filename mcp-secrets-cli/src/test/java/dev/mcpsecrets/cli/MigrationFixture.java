@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpsecrets.policy.config.ConfigScope;
+import dev.mcpsecrets.policy.config.JsonValue;
 import dev.mcpsecrets.policy.config.McpConfigFile;
 import dev.mcpsecrets.policy.config.McpConfigReader;
 import dev.mcpsecrets.policy.config.McpServer;
@@ -114,7 +115,7 @@ final class MigrationFixture {
         return McpConfigReader.parse(content, file, ConfigScope.PROJECT);
     }
 
-    /** Per file and server: the env values the migrated entry no longer holds (the values that moved). */
+    /** Per file and server that migrate rewrote: the env values the migrated entry no longer holds. */
     Map<String, Map<String, String>> moved() throws IOException {
         Map<String, Map<String, String>> moved = new LinkedHashMap<>();
         for (Path f : files()) {
@@ -129,7 +130,9 @@ final class MigrationFixture {
                         gone.put(k, v.value());
                     }
                 });
-                if (!gone.isEmpty()) {
+                boolean rewritten = !n.commandLine().stream().map(JsonValue.StringValue::value).toList()
+                        .equals(o.commandLine().stream().map(JsonValue.StringValue::value).toList());
+                if (!gone.isEmpty() || rewritten) {
                     moved.put(f + "#" + o.name(), gone);
                 }
             }
@@ -163,55 +166,123 @@ final class MigrationFixture {
         return JSON.readTree(Files.readAllBytes(file)).at(pointer).asText();
     }
 
-    /** A program that writes its environment to the file named by its one argument. */
-    Path envDumper() throws IOException {
-        Path stub = root.resolve("bin").resolve("dump-env");
-        Files.writeString(stub, "#!/bin/sh\nexec /usr/bin/env > \"$1\"\n");
-        Files.setPosixFilePermissions(stub, PosixFilePermissions.fromString("rwx------"));
-        return stub;
+    /** Programs named like the launchers the examples start; each writes its arguments and environment to $MCP_DUMP. */
+    Path fakePrograms() throws IOException {
+        Path bin = root.resolve("fakebin");
+        Files.createDirectories(bin);
+        for (String name : List.of("npx", "uvx", "node", "docker", "python3")) {
+            Path stub = bin.resolve(name);
+            Files.writeString(stub, "#!/bin/sh\n{ for a in \"$@\"; do printf 'arg:%s\\n' \"$a\"; done; "
+                    + "/usr/bin/env | sed 's/^/env:/'; } > \"$MCP_DUMP\"\n");
+            Files.setPosixFilePermissions(stub, PosixFilePermissions.fromString("rwx------"));
+        }
+        return bin;
     }
 
     /**
-     * For every migrated server: the environment its child got as the original entry started it (the client's
-     * environment plus the entry's env) and as the migrated entry starts it (through run, in-process), with the
-     * program replaced by {@link #envDumper()} on both sides.
+     * For every migrated stdio server: what the server program (a stand-in named like it, found on PATH, also
+     * inside {@code sh -c}) receives as arguments and environment when the original entry starts it, and when the
+     * migrated entry starts it through run (in-process). They must be equal; the one documented difference is a
+     * command-line secret the catalog lets the server read from a variable instead: then exactly that variable is
+     * added and exactly that secret leaves the arguments (with its flag, or from the URL).
+     *
+     * @return how many servers were compared
      */
-    void assertSameChildEnvironments(Map<String, String> clientEnvironment) throws Exception {
-        Path stub = envDumper();
+    int assertSameChildren(Map<String, String> clientEnvironment) throws Exception {
+        Path bin = fakePrograms();
         int compared = 0;
         for (Path f : files()) {
             McpConfigFile old = read(f, before.get(f));
             McpConfigFile now = read(f, Files.readAllBytes(f));
             for (int i = 0; i < old.servers().size(); i++) {
+                McpServer o = old.servers().get(i);
                 McpServer n = now.servers().get(i);
-                if (!n.command().map(c -> c.value().equals(launcher.toString())).orElse(false)) {
+                if (!n.command().map(c -> c.value().equals(launcher.toString())).orElse(false)
+                        || n.args().isEmpty() || !n.args().get(0).value().equals("run")) {
                     continue;
                 }
-                Path originalOut = root.resolve("env-original-" + compared);
-                Path migratedOut = root.resolve("env-migrated-" + compared);
-                Map<String, String> originalEnv = new HashMap<>(clientEnvironment);
-                old.servers().get(i).env().forEach((k, v) -> originalEnv.put(k, v.value()));
-                ProcessBuilder pb = new ProcessBuilder(stub.toString(), originalOut.toString());
+                Map<String, String> client = new HashMap<>(clientEnvironment);
+                client.put("PATH", bin + ":" + clientEnvironment.getOrDefault("PATH", "/usr/bin:/bin"));
+
+                Path originalOut = root.resolve("child-original-" + compared);
+                Map<String, String> originalEnv = new HashMap<>(client);
+                o.env().forEach((k, v) -> originalEnv.put(k, v.value()));
+                originalEnv.put("MCP_DUMP", originalOut.toString());
+                List<String> argv = new ArrayList<>();
+                o.commandLine().forEach(a -> argv.add(a.value()));
+                Path local = bin.resolve(argv.get(0));
+                argv.set(0, Files.exists(local) ? local.toString() : "/bin/" + argv.get(0));
+                ProcessBuilder pb = new ProcessBuilder(argv);
                 pb.environment().clear();
                 pb.environment().putAll(originalEnv);
                 assertThat(pb.start().waitFor()).isZero();
 
-                Map<String, String> migratedEnv = new HashMap<>(clientEnvironment);
+                Path migratedOut = root.resolve("child-migrated-" + compared);
+                Map<String, String> migratedEnv = new HashMap<>(client);
                 n.env().forEach((k, v) -> migratedEnv.put(k, v.value()));
+                migratedEnv.put("MCP_DUMP", migratedOut.toString());
                 List<String> args = new ArrayList<>();
                 n.args().forEach(a -> args.add(a.value()));
-                int dashes = args.indexOf("--");
-                assertThat(dashes).isPositive();
-                List<String> runArgs = new ArrayList<>(args.subList(0, dashes + 1));
-                runArgs.add(stub.toString());
-                runArgs.add(migratedOut.toString());
-                CliRun run = CliRun.of(migratedEnv, runArgs.toArray(String[]::new));
+                CliRun run = CliRun.of(migratedEnv, args.toArray(String[]::new));
                 assertThat(run.exitCode()).as(run.err()).isZero();
-                assertThat(Files.readAllLines(migratedOut)).as(f + " " + n.name()).isNotEmpty()
-                        .containsExactlyInAnyOrderElementsOf(Files.readAllLines(originalOut));
+
+                Child was = Child.read(originalOut);
+                Child is = Child.read(migratedOut);
+                String label = f + " " + n.name();
+                assertThat(is.env).as(label).containsAllEntriesOf(was.env);
+                Map<String, String> added = new LinkedHashMap<>(is.env);
+                was.env.keySet().forEach(added::remove);
+                assertThat(is.args).as(label).isEqualTo(withoutSecrets(was.args, added.values()));
+                for (String value : added.values()) {
+                    assertThat(String.join("\n", was.args)).as(label + ": an added variable holds a value that was on "
+                            + "the command line").contains(encodedOrPlain(was.args, value));
+                }
                 compared++;
             }
         }
-        assertThat(compared).as("migrated servers compared").isGreaterThanOrEqualTo(5);
+        return compared;
+    }
+
+    /** A value as it stood in the arguments: itself, or percent-encoded in a URL. */
+    private static String encodedOrPlain(List<String> args, String value) {
+        String encoded = java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return args.stream().anyMatch(a -> a.contains(value)) ? value : encoded;
+    }
+
+    /** The arguments with each value removed: {@code --flag=value}, {@code --flag value}, or {@code :value@} in a URL. */
+    private static List<String> withoutSecrets(List<String> args, java.util.Collection<String> values) {
+        List<String> out = new ArrayList<>(args);
+        for (String v : values) {
+            String enc = encodedOrPlain(args, v);
+            for (int i = 0; i < out.size(); i++) {
+                String a = out.get(i);
+                if (a.startsWith("-") && a.endsWith("=" + v)) {
+                    out.remove(i--);
+                } else if (a.equals(v) && i > 0 && out.get(i - 1).startsWith("-")) {
+                    out.remove(i);
+                    out.remove(--i);
+                    i--;
+                } else if (a.contains(":" + enc + "@")) {
+                    out.set(i, a.replace(":" + enc + "@", "@"));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** What a stand-in program received. */
+    private record Child(List<String> args, Map<String, String> env) {
+        static Child read(Path dump) throws IOException {
+            List<String> args = new ArrayList<>();
+            Map<String, String> env = new TreeMap<>();
+            for (String line : Files.readAllLines(dump)) {
+                if (line.startsWith("arg:")) {
+                    args.add(line.substring(4));
+                } else if (line.startsWith("env:") && line.indexOf('=') > 4 && !line.startsWith("env:MCP_DUMP=")) {
+                    env.put(line.substring(4, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+                }
+            }
+            return new Child(args, env);
+        }
     }
 }

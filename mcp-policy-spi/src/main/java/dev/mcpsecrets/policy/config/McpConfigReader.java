@@ -167,6 +167,10 @@ public final class McpConfigReader {
                 e -> e.asString().ifPresent(args::add)));
         Optional<JsonValue.StringValue> url = def.getString("url");
         boolean httpUrl = false;
+        if (client == McpClient.GEMINI_CLI && def.getString("httpUrl").isPresent()) {
+            url = def.getString("httpUrl");    // Gemini CLI tries httpUrl before url
+            httpUrl = true;
+        }
         if (url.isEmpty()) {
             url = def.getString("serverUrl");
         }
@@ -185,6 +189,13 @@ public final class McpConfigReader {
             boolean httpUrl, McpClient client) {
         String type = def.getString("type").or(() -> def.getString("transport"))
                 .map(s -> s.value().toLowerCase(Locale.ROOT)).orElse("");
+        // An entry with both a command and a URL is read as each client reads it. Gemini CLI takes httpUrl, then
+        // url, then command (packages/core/src/tools/mcp-client.ts, createTransport), so its URL wins. Claude
+        // Desktop's file only starts commands; Claude Code, Cursor, VS Code and Windsurf follow "type" and
+        // otherwise start the command (docs/design.md, "Entries with a command and a URL").
+        if (client == McpClient.GEMINI_CLI && hasUrl) {
+            return httpUrl || type.equals("http") ? McpServer.Transport.HTTP : McpServer.Transport.SSE;
+        }
         switch (type) {
             case "stdio":
                 return McpServer.Transport.STDIO;

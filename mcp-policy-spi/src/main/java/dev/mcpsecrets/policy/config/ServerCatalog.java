@@ -37,14 +37,19 @@ public final class ServerCatalog {
      * @return the built-in catalog
      */
     public static ServerCatalog builtIn() {
-        try (InputStream in = ServerCatalog.class.getResourceAsStream(RESOURCE)) {
+        return parse(resource(RESOURCE));
+    }
+
+    /** A data file shipped next to this class, parsed as strict JSON. */
+    static JsonDocument resource(String name) {
+        try (InputStream in = ServerCatalog.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("resource " + RESOURCE + " is missing from mcp-policy");
+                throw new IllegalStateException("resource " + name + " is missing from mcp-policy");
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return parse(JsonReader.parse(text, Path.of(RESOURCE), JsonDialect.STRICT));
+            return JsonReader.parse(text, Path.of(name), JsonDialect.STRICT);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read " + name, e);
         }
     }
 
@@ -72,16 +77,7 @@ public final class ServerCatalog {
      * @throws IllegalArgumentException naming the file, line and column of the first problem
      */
     public static ServerCatalog parse(JsonDocument document) {
-        Objects.requireNonNull(document, "document");
-        if (!document.problems().isEmpty()) {
-            ParseProblem p = document.problems().get(0);
-            throw new IllegalArgumentException(p.location().display() + ": " + p.message());
-        }
-        JsonValue.ObjectValue root = object(document.root().orElseThrow(), "the catalog");
-        JsonValue version = root.get("version").orElseThrow(() -> bad(root.location(), "\"version\" is missing"));
-        if (!(version instanceof JsonValue.NumberValue n) || !n.text().equals(String.valueOf(FORMAT_VERSION))) {
-            throw bad(version.location(), "\"version\" must be " + FORMAT_VERSION);
-        }
+        JsonValue.ObjectValue root = versionedRoot(document, FORMAT_VERSION);
         JsonValue servers = root.get("servers").orElseThrow(() -> bad(root.location(), "\"servers\" is missing"));
         List<ServerShape> shapes = new ArrayList<>();
         for (JsonValue entry : servers.asArray().orElseThrow(() -> bad(servers.location(), "\"servers\" must be an array"))
@@ -91,6 +87,21 @@ public final class ServerCatalog {
         return of(shapes);
     }
 
+    /** The root object of a data file, after checking that it parsed and has the format version. */
+    static JsonValue.ObjectValue versionedRoot(JsonDocument document, int formatVersion) {
+        Objects.requireNonNull(document, "document");
+        if (!document.problems().isEmpty()) {
+            ParseProblem p = document.problems().get(0);
+            throw new IllegalArgumentException(p.location().display() + ": " + p.message());
+        }
+        JsonValue.ObjectValue root = object(document.root().orElseThrow(), "the catalog");
+        JsonValue version = root.get("version").orElseThrow(() -> bad(root.location(), "\"version\" is missing"));
+        if (!(version instanceof JsonValue.NumberValue n) || !n.text().equals(String.valueOf(formatVersion))) {
+            throw bad(version.location(), "\"version\" must be " + formatVersion);
+        }
+        return root;
+    }
+
     private static ServerShape shape(JsonValue.ObjectValue o) {
         String id = string(o, "id").orElseThrow(() -> bad(o.location(), "\"id\" is missing"));
         JsonValue.ObjectValue match = o.getObject("match").orElseThrow(() -> bad(o.location(), "\"match\" is missing"));
@@ -98,14 +109,22 @@ public final class ServerCatalog {
                 strings(match, "packages"), strings(match, "urls"), strings(o, "secretEnv"), strings(o, "secretHeaders"),
                 strings(o, "secretArgFlags"), strings(o, "databaseUrlEnv"), bool(o, "databaseUrlInArgs"),
                 strings(o, "databaseUserEnv"), bool(o, "filesystemRootsInArgs"), strings(o, "readOnlyFlags"),
-                strings(o, "readOnlyEnv"));
+                strings(o, "readOnlyEnv"), stringMap(o, "secretArgEnv"), string(o, "urlPasswordEnv"));
     }
 
-    private static JsonValue.ObjectValue object(JsonValue v, String what) {
+    private static java.util.Map<String, String> stringMap(JsonValue.ObjectValue o, String name) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        o.get(name).ifPresent(v -> v.asObject().orElseThrow(() -> bad(v.location(), "\"" + name + "\" must be an object"))
+                .asMap().forEach((k, e) -> out.put(k, e.asString().orElseThrow(
+                        () -> bad(e.location(), "\"" + name + "\" must map to strings")).value())));
+        return out;
+    }
+
+    static JsonValue.ObjectValue object(JsonValue v, String what) {
         return v.asObject().orElseThrow(() -> bad(v.location(), what + " must be an object"));
     }
 
-    private static Optional<String> string(JsonValue.ObjectValue o, String name) {
+    static Optional<String> string(JsonValue.ObjectValue o, String name) {
         Optional<JsonValue> v = o.get(name);
         if (v.isPresent() && v.get().asString().isEmpty()) {
             throw bad(v.get().location(), "\"" + name + "\" must be a string");
@@ -113,7 +132,7 @@ public final class ServerCatalog {
         return v.flatMap(JsonValue::asString).map(JsonValue.StringValue::value);
     }
 
-    private static boolean bool(JsonValue.ObjectValue o, String name) {
+    static boolean bool(JsonValue.ObjectValue o, String name) {
         Optional<JsonValue> v = o.get(name);
         if (v.isEmpty()) {
             return false;
@@ -124,7 +143,7 @@ public final class ServerCatalog {
         throw bad(v.get().location(), "\"" + name + "\" must be true or false");
     }
 
-    private static List<String> strings(JsonValue.ObjectValue o, String name) {
+    static List<String> strings(JsonValue.ObjectValue o, String name) {
         Optional<JsonValue> v = o.get(name);
         if (v.isEmpty()) {
             return List.of();
@@ -137,7 +156,7 @@ public final class ServerCatalog {
         return out;
     }
 
-    private static IllegalArgumentException bad(Location at, String message) {
+    static IllegalArgumentException bad(Location at, String message) {
         return new IllegalArgumentException(at.display() + " (" + at.jsonPointer() + "): " + message);
     }
 

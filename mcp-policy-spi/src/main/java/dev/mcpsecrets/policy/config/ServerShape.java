@@ -3,6 +3,7 @@ package dev.mcpsecrets.policy.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,12 +30,45 @@ import java.util.Optional;
  *     the server may access
  * @param readOnlyFlags command-line flags that make the server read-only
  * @param readOnlyEnv environment variables that make it read-only when set to a true value
+ * @param secretArgEnv for a flag of {@code secretArgFlags}, the environment variable the server reads
+ *     the same credential from when the flag is absent (so {@code migrate} can move it there)
+ * @param urlPasswordEnv the environment variable the server's client library takes the password from
+ *     when a database URL in its arguments has none (e.g. {@code PGPASSWORD} for node-postgres), or
+ *     empty
  * @since 0.1
  */
 public record ServerShape(String id, String name, String category, List<String> packages, List<String> urlPatterns,
         List<String> secretEnv, List<String> secretHeaders, List<String> secretArgFlags, List<String> databaseUrlEnv,
         boolean databaseUrlInArgs, List<String> databaseUserEnv, boolean filesystemRootsInArgs,
-        List<String> readOnlyFlags, List<String> readOnlyEnv) {
+        List<String> readOnlyFlags, List<String> readOnlyEnv, Map<String, String> secretArgEnv,
+        Optional<String> urlPasswordEnv) {
+
+    /**
+     * A shape without environment alternatives for its credential flags or URL passwords.
+     *
+     * @param id the id
+     * @param name the name
+     * @param category the category
+     * @param packages the packages
+     * @param urlPatterns the URL patterns
+     * @param secretEnv the secret env names
+     * @param secretHeaders the secret headers
+     * @param secretArgFlags the secret flags
+     * @param databaseUrlEnv the database URL env names
+     * @param databaseUrlInArgs whether args hold database URLs
+     * @param databaseUserEnv the database user env names
+     * @param filesystemRootsInArgs whether args hold roots
+     * @param readOnlyFlags the read-only flags
+     * @param readOnlyEnv the read-only env names
+     */
+    public ServerShape(String id, String name, String category, List<String> packages, List<String> urlPatterns,
+            List<String> secretEnv, List<String> secretHeaders, List<String> secretArgFlags, List<String> databaseUrlEnv,
+            boolean databaseUrlInArgs, List<String> databaseUserEnv, boolean filesystemRootsInArgs,
+            List<String> readOnlyFlags, List<String> readOnlyEnv) {
+        this(id, name, category, packages, urlPatterns, secretEnv, secretHeaders, secretArgFlags, databaseUrlEnv,
+                databaseUrlInArgs, databaseUserEnv, filesystemRootsInArgs, readOnlyFlags, readOnlyEnv, Map.of(),
+                Optional.empty());
+    }
 
     /**
      * Copies the lists.
@@ -53,6 +87,8 @@ public record ServerShape(String id, String name, String category, List<String> 
      * @param filesystemRootsInArgs whether args hold roots
      * @param readOnlyFlags the read-only flags
      * @param readOnlyEnv the read-only env names
+     * @param secretArgEnv the environment alternatives of credential flags
+     * @param urlPasswordEnv the variable for a database URL's password
      */
     public ServerShape {
         Objects.requireNonNull(id, "id");
@@ -67,6 +103,8 @@ public record ServerShape(String id, String name, String category, List<String> 
         databaseUserEnv = List.copyOf(databaseUserEnv);
         readOnlyFlags = List.copyOf(readOnlyFlags);
         readOnlyEnv = List.copyOf(readOnlyEnv);
+        secretArgEnv = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(secretArgEnv));
+        Objects.requireNonNull(urlPasswordEnv, "urlPasswordEnv");
     }
 
     /**
@@ -89,14 +127,21 @@ public record ServerShape(String id, String name, String category, List<String> 
     public Optional<Integer> packageIndex(McpServer server) {
         List<JsonValue.StringValue> line = server.commandLine();
         for (int i = 0; i < line.size(); i++) {
-            String token = line.get(i).value();
-            for (String p : packages) {
-                if (token.equals(p) || token.startsWith(p + "@") || token.startsWith(p + ":") || token.endsWith("/" + p)) {
-                    return Optional.of(i);
-                }
+            if (namesPackage(line.get(i).value(), packages)) {
+                return Optional.of(i);
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether a command-line token names one of the packages (as itself, with a version or tag, or by path). */
+    static boolean namesPackage(String token, List<String> packages) {
+        for (String p : packages) {
+            if (token.equals(p) || token.startsWith(p + "@") || token.startsWith(p + ":") || token.endsWith("/" + p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -103,6 +103,21 @@ class McpConfigReaderTest {
     }
 
     @Test
+    void anEntryWithACommandAndAUrlIsReadAsEachClientReadsIt() throws IOException {
+        String entry = "{\"mcpServers\": {\"both\": {\"command\": \"npx\", \"args\": [\"srv\"], "
+                + "\"url\": \"https://x/sse\", \"httpUrl\": \"https://x/mcp\"}}}";
+        // Gemini CLI: httpUrl, then url, then command
+        McpServer gemini = McpConfigReader.read(write(".gemini/settings.json", entry)).servers().get(0);
+        assertThat(gemini.transport()).isEqualTo(McpServer.Transport.HTTP);
+        assertThat(gemini.url().orElseThrow().value()).isEqualTo("https://x/mcp");
+        // the others start the command unless "type" says otherwise
+        assertThat(McpConfigReader.read(write(".cursor/mcp.json", entry)).servers().get(0).transport())
+                .isEqualTo(McpServer.Transport.STDIO);
+        assertThat(McpConfigReader.read(write("claude_desktop_config.json", entry)).servers().get(0).transport())
+                .isEqualTo(McpServer.Transport.STDIO);
+    }
+
+    @Test
     void invalidFileYieldsNoServersAndAProblem() throws IOException {
         Path f = write("claude_desktop_config.json", "{\"mcpServers\": {\"a\": {\"command\": \"x\",}}");
         McpConfigFile cfg = McpConfigReader.read(f);

@@ -2,8 +2,10 @@ package dev.mcpsecrets.policy.checks.internal;
 
 import dev.mcpsecrets.policy.PolicyContext;
 import dev.mcpsecrets.policy.config.JsonValue;
+import dev.mcpsecrets.policy.config.LauncherCatalog;
 import dev.mcpsecrets.policy.config.McpConfigFile;
 import dev.mcpsecrets.policy.config.McpServer;
+import dev.mcpsecrets.policy.config.RemoteLaunch;
 import dev.mcpsecrets.policy.config.ServerShape;
 import dev.mcpsecrets.policy.checks.internal.Plaintext.Place;
 import dev.mcpsecrets.policy.checks.internal.scan.SecretMatch;
@@ -17,7 +19,9 @@ import java.util.Optional;
 /**
  * Finds the plaintext secrets of MCP client configs: known formats anywhere in {@code env},
  * {@code headers}, the URL and the command line (including {@code sh -c} scripts), and literal
- * values under credential-looking names. References and substitutions are never reported.
+ * values under credential-looking names. The URL, headers and credentials a stdio launcher
+ * ({@link LauncherCatalog}) sends to a remote server are judged as those of a remote entry.
+ * References and substitutions are never reported.
  */
 final class ConfigSecrets {
     /**
@@ -29,6 +33,7 @@ final class ConfigSecrets {
 
     private final SecretScanner scanner;
     private final SecretRuleSet rules;
+    private final LauncherCatalog launchers = LauncherCatalog.builtIn();
 
     ConfigSecrets(SecretScanner scanner) {
         this.scanner = scanner;
@@ -57,25 +62,53 @@ final class ConfigSecrets {
 
     private void find(McpConfigFile config, McpServer server, Optional<ServerShape> shape, List<Plaintext> out) {
         Finder f = new Finder(config, server, shape, out);
+        Optional<RemoteLaunch> launch = launchers.read(server);
+        List<String> headerVariables = launch.map(l -> l.headerVariables(server)).orElse(List.of());
+        List<String> bearerEnv = launch.map(l -> l.launcher().bearerEnv()).orElse(List.of());
         for (Map.Entry<String, JsonValue.StringValue> e : server.env().entrySet()) {
-            boolean declared = shape.map(s -> s.secretEnv().contains(e.getKey())).orElse(false);
-            f.named(Place.ENV, e.getKey(), e.getValue(), e.getValue().value(), declared);
+            // a variable the launcher sends as a header value is a credential whatever its name
+            boolean header = headerVariables.contains(e.getKey()) || bearerEnv.contains(e.getKey());
+            boolean declared = header || shape.map(s -> s.secretEnv().contains(e.getKey())).orElse(false);
+            String value = header ? withoutAuthScheme(e.getValue().value()) : e.getValue().value();
+            f.named(Place.ENV, e.getKey(), e.getValue(), value, declared);
         }
         for (Map.Entry<String, JsonValue.StringValue> e : server.headers().entrySet()) {
-            boolean declared = shape.map(s -> s.secretHeaders().contains(e.getKey())).orElse(false)
-                    || e.getKey().equalsIgnoreCase("authorization");
+            boolean declared = isSecretHeader(e.getKey(), shape);
             f.named(Place.HEADER, e.getKey(), e.getValue(), withoutAuthScheme(e.getValue().value()), declared);
         }
-        server.url().ifPresent(u -> f.url(u));
-        commandLine(f, server, shape);
+        server.url().ifPresent(u -> f.url(Place.URL, u));
+        launch.ifPresent(l -> launched(f, l, shape));
+        commandLine(f, server, shape, launch);
     }
 
-    private void commandLine(Finder f, McpServer server, Optional<ServerShape> shape) {
+    /** What a launcher sends to the remote server: judged as a remote entry's URL and headers. */
+    private void launched(Finder f, RemoteLaunch launch, Optional<ServerShape> shape) {
+        for (RemoteLaunch.Header h : launch.headers()) {
+            if (h.form() != RemoteLaunch.Header.Form.BEARER_ENV) {
+                f.named(Place.LAUNCHER_HEADER, h.name(), h.carrier(), withoutAuthScheme(h.value()),
+                        isSecretHeader(h.name(), shape));
+            }
+        }
+        f.url(Place.LAUNCHER_URL, launch.url());
+        for (RemoteLaunch.Credential c : launch.credentials()) {
+            f.named(Place.ARG, c.flag(), c.carrier(), c.value(), true);
+        }
+    }
+
+    static boolean isSecretHeader(String name, Optional<ServerShape> shape) {
+        return name.equalsIgnoreCase("authorization") || name.equalsIgnoreCase("proxy-authorization")
+                || shape.map(s -> s.secretHeaders().stream().anyMatch(name::equalsIgnoreCase)).orElse(false);
+    }
+
+    private void commandLine(Finder f, McpServer server, Optional<ServerShape> shape, Optional<RemoteLaunch> launch) {
         List<JsonValue.StringValue> line = server.commandLine();
         Optional<JsonValue.StringValue> script = ShellScript.scriptArgument(line);
         List<String> flags = shape.map(ServerShape::secretArgFlags).orElse(List.of());
         for (int i = 0; i < line.size(); i++) {
             JsonValue.StringValue arg = line.get(i);
+            if (launch.isPresent() && launch.get().consumes(arg)) {
+                continue;
+            }
             if (script.isPresent() && script.get() == arg) {
                 f.script(arg);
                 continue;
@@ -169,8 +202,8 @@ final class ConfigSecrets {
             }
         }
 
-        void url(JsonValue.StringValue url) {
-            known(Place.URL, "", url, url.value());
+        void url(Place place, JsonValue.StringValue url) {
+            known(place, "", url, url.value());
             int q = url.value().indexOf('?');
             if (q < 0) {
                 return;
@@ -182,7 +215,7 @@ final class ConfigSecrets {
                     String value = pair.substring(eq + 1);
                     if (References.literalPart(value).strip().equals(value.strip()) && rules.isSecretName(name)
                             && rules.isSecretValue(name, value) && scanner.scanKnownFormats(value).isEmpty()) {
-                        out.add(new Plaintext(config, server, shape, url, Place.URL, name, "value of " + name, false,
+                        out.add(new Plaintext(config, server, shape, url, place, name, "value of " + name, false,
                                 value));
                     }
                 }

@@ -6,7 +6,9 @@ import dev.mcpsecrets.policy.PolicyScope;
 import dev.mcpsecrets.policy.SelfDeclaration;
 import dev.mcpsecrets.policy.Severity;
 import dev.mcpsecrets.policy.config.JsonValue;
+import dev.mcpsecrets.policy.config.LauncherCatalog;
 import dev.mcpsecrets.policy.config.McpServer;
+import dev.mcpsecrets.policy.config.RemoteLaunch;
 import dev.mcpsecrets.policy.config.ServerShape;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -126,12 +128,18 @@ public final class NetworkCheck extends ServerEntryCheck {
     @Override
     void check(McpServer server, Optional<ServerShape> shape, PolicyContext context, List<Finding> findings) {
         server.url().ifPresent(u -> plainHttp(server, u, "its endpoint", Severity.HIGH, findings));
+        // the remote server a launcher connects to is the entry's endpoint, as a remote entry's URL is
+        Optional<RemoteLaunch> launch = LauncherCatalog.builtIn().read(server);
+        launch.ifPresent(l -> plainHttp(server, l.url(), "its endpoint (through " + l.launcher().name() + ")",
+                Severity.HIGH, findings));
         for (Map.Entry<String, JsonValue.StringValue> e : server.env().entrySet()) {
             plainHttp(server, e.getValue(), e.getKey(), Severity.MEDIUM, findings);
             tlsVariable(server, e.getKey(), e.getValue(), findings);
         }
         for (JsonValue.StringValue arg : server.args()) {
-            plainHttp(server, arg, "an argument", Severity.MEDIUM, findings);
+            if (launch.isEmpty() || !launch.get().consumes(arg)) {
+                plainHttp(server, arg, "an argument", Severity.MEDIUM, findings);
+            }
             tlsArgument(server, arg, findings);
         }
         tlsMembers(server, server.definition(), findings);

@@ -37,7 +37,11 @@ record Plaintext(McpConfigFile config, McpServer server, Optional<ServerShape> s
         /** A command-line argument. */
         ARG("command-line argument"),
         /** The script of {@code sh -c}. */
-        SHELL_SCRIPT("sh -c script");
+        SHELL_SCRIPT("sh -c script"),
+        /** A header a stdio launcher sends to a remote server, on its command line. */
+        LAUNCHER_HEADER("command-line header"),
+        /** The remote URL a stdio launcher connects to, on its command line. */
+        LAUNCHER_URL("command-line remote URL");
 
         private final String label;
 
@@ -50,7 +54,12 @@ record Plaintext(McpConfigFile config, McpServer server, Optional<ServerShape> s
         }
 
         boolean onCommandLine() {
-            return this == ARG || this == SHELL_SCRIPT;
+            return this == ARG || this == SHELL_SCRIPT || this == LAUNCHER_HEADER || this == LAUNCHER_URL;
+        }
+
+        /** Whether the value is sent to a remote server as a header or in its URL. */
+        boolean remote() {
+            return this == HEADER || this == URL || this == LAUNCHER_HEADER || this == LAUNCHER_URL;
         }
     }
 

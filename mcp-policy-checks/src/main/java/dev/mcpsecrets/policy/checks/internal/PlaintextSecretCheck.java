@@ -156,17 +156,28 @@ public final class PlaintextSecretCheck implements PolicyCheck {
                 .build();
     }
 
+    /** Whether the secret is a variable of the entry's env that a launcher sends as a header. */
+    private static boolean launcherVariable(Plaintext p) {
+        return p.place() == Place.ENV && dev.mcpsecrets.policy.config.LauncherCatalog.builtIn().read(p.server())
+                .map(l -> l.headerVariables(p.server()).contains(p.name()) || l.launcher().bearerEnv().contains(p.name()))
+                .orElse(false);
+    }
+
     static String remediation(Plaintext p, List<Plaintext> all) {
         String name = p.variableName();
         String ref = Remediation.opReference(p.server(), p.shape(), name);
         String rotate = "Rotate this credential first: it has been stored in plain text. ";
+        if (p.place() == Place.LAUNCHER_HEADER || p.place() == Place.LAUNCHER_URL || launcherVariable(p)) {
+            return rotate + Remediation.bridgeFix(p, all);
+        }
         if (p.place() == Place.HEADER) {
             String env = p.name().equalsIgnoreCase("authorization") ? p.shape().map(s -> s.secretEnv().isEmpty()
                     ? "API_TOKEN" : s.secretEnv().get(0)).orElse("API_TOKEN") : name;
             return rotate + "Write the header as a substitution, e.g. \"" + p.name() + "\": \"Bearer ${" + env
                     + "}\" (VS Code: \"Bearer ${input:" + p.server().name() + "-token}\" with an \"inputs\" entry of "
                     + "type promptString, password: true), and start the client with the variable resolved: "
-                    + "mcp-secrets run --env " + env + "=" + ref + " -- <client>";
+                    + "mcp-secrets run --env " + env + "=" + ref + " -- <client>. Or, with any client: "
+                    + Remediation.bridgeFix(p, all);
         }
         if (p.place() == Place.URL) {
             return rotate + "Take the credential out of the URL and pass it in a variable that holds a reference, "

@@ -3,7 +3,9 @@ package dev.mcpsecrets.policy.checks.internal;
 import static dev.mcpsecrets.api.internal.files.FileSafety.shellQuote;
 
 import dev.mcpsecrets.policy.config.JsonValue;
+import dev.mcpsecrets.policy.config.LauncherCatalog;
 import dev.mcpsecrets.policy.config.McpServer;
+import dev.mcpsecrets.policy.config.RemoteLaunch;
 import dev.mcpsecrets.policy.config.ServerCatalog;
 import dev.mcpsecrets.policy.config.ServerShape;
 import java.util.ArrayList;
@@ -238,6 +240,94 @@ final class Remediation {
         args.addAll(command);
         return "\"command\": \"mcp-secrets\", \"args\": [" + args.stream().map(Remediation::jsonString)
                 .collect(Collectors.joining(", ")) + "]";
+    }
+
+    /**
+     * The fix for a secret sent to a remote server (a remote entry's header or URL, or a launcher's): the
+     * entry started as {@code mcp-secrets bridge}, which adds the headers with the token resolved from a
+     * reference at start, so no token is in the file or on a command line.
+     *
+     * @param p the secret
+     * @param all every secret found, to turn each secret header of the entry into a reference
+     * @return the sentence with the bridge line and the config entry
+     */
+    static String bridgeFix(Plaintext p, java.util.Collection<Plaintext> all) {
+        McpServer server = p.server();
+        Optional<RemoteLaunch> launch = LauncherCatalog.builtIn().read(server);
+        Optional<String> url = launch.map(l -> l.url().value()).or(() -> server.url().map(JsonValue.StringValue::value));
+        List<String> args = new ArrayList<>(List.of("bridge"));
+        List<String[]> headers = new ArrayList<>();
+        launch.ifPresent(l -> l.headers().forEach(h -> headers.add(new String[] {h.name(), h.value(), pointer(h.carrier())})));
+        server.headers().forEach((name, v) -> headers.add(new String[] {name, v.value(), v.pointer()}));
+        boolean others = false;
+        for (String[] h : headers) {
+            boolean secret = all.stream().anyMatch(o -> o.server() == server && (pointer(o.carrier()).equals(h[2])
+                    || h[1].contains("${" + o.name() + "}")));
+            if (secret) {
+                args.add("--header");
+                args.add(h[0] + ": " + scheme(h[1]) + "{keychain:mcp-" + server.name() + "/" + headerVariable(h[0]) + "}");
+            } else {
+                others = true;
+            }
+        }
+        if (args.size() == 1) {
+            args.add("--header");
+            args.add("Authorization: Bearer {keychain:mcp-" + server.name() + "/AUTHORIZATION}");
+        }
+        args.add(url.map(Remediation::shownUrl).orElse("<url>"));
+        List<String> line = new ArrayList<>(List.of("mcp-secrets"));
+        line.addAll(args);
+        String via = launch.map(l -> " instead of " + l.launcher().name()).orElse("");
+        return "Store the token (e.g. mcp-secrets keychain set mcp-" + server.name() + "/" + headerVariable(
+                p.place() == Plaintext.Place.URL || p.place() == Plaintext.Place.LAUNCHER_URL ? "Authorization" : p.name())
+                + ") and let the client start mcp-secrets bridge" + via + ": it adds the header with the value "
+                + "resolved at start, so the token is neither in the file nor on a command line: "
+                + line.stream().map(w -> shellQuote(w)).collect(Collectors.joining(" "))
+                + "  — in the config: \"command\": \"mcp-secrets\", \"args\": ["
+                + args.stream().map(Remediation::jsonString).collect(Collectors.joining(", ")) + "]"
+                + (others ? "; keep the entry's other headers as further --header options" : "")
+                + (p.place() == Plaintext.Place.URL || p.place() == Plaintext.Place.LAUNCHER_URL
+                        ? "; a credential in the URL itself must move to a header the server accepts" : "")
+                + ". mcp-secrets migrate does all of this and reads each value back first.";
+    }
+
+    private static String pointer(JsonValue.StringValue v) {
+        return v.location().jsonPointer() == null ? "" : v.location().jsonPointer();
+    }
+
+    /** The store name part for a header: {@code X-Api-Key} becomes {@code X_API_KEY}. */
+    static String headerVariable(String header) {
+        String v = header.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+        return v.isEmpty() || Character.isDigit(v.charAt(0)) ? "H_" + v : v;
+    }
+
+    /** The auth scheme word of a header value with its space ({@code Bearer }), or nothing. */
+    private static String scheme(String value) {
+        String v = value.stripLeading();
+        int space = v.indexOf(' ');
+        return space > 0 && v.substring(0, space).matches("(?i)bearer|basic|token|apikey") ? v.substring(0, space + 1) : "";
+    }
+
+    /**
+     * A URL as it may be shown: scheme, host and port; a path becomes {@code <path>} (some services put
+     * a key into it), and the query, fragment and user information are left out.
+     *
+     * @param url the URL as written
+     * @return e.g. {@code https://mcp.notion.com/<path>}
+     */
+    static String shownUrl(String url) {
+        try {
+            java.net.URI u = new java.net.URI(url.strip());
+            if (u.getScheme() == null || u.getHost() == null) {
+                return "<url>";
+            }
+            String path = u.getRawPath() == null || u.getRawPath().isEmpty() || u.getRawPath().equals("/") ? ""
+                    : "/<path>";
+            return u.getScheme().toLowerCase(Locale.ROOT) + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "")
+                    + path;
+        } catch (java.net.URISyntaxException e) {
+            return "<url>";
+        }
     }
 
     static String jsonString(String s) {
