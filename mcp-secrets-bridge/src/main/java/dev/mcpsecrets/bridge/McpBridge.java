@@ -1,6 +1,7 @@
 package dev.mcpsecrets.bridge;
 
 import dev.mcpsecrets.api.Secrets;
+import dev.mcpsecrets.bridge.internal.BridgeFailure;
 import dev.mcpsecrets.bridge.internal.BridgeSession;
 import dev.mcpsecrets.bridge.internal.HeaderSet;
 import dev.mcpsecrets.bridge.internal.HeaderTemplate;
@@ -91,7 +92,15 @@ public final class McpBridge {
      * @throws InterruptedException when interrupted
      */
     public void run(InputStream in, OutputStream out) throws InterruptedException {
-        new BridgeSession(endpoint, headers, client, connectDeadline, maxMessageBytes, Thread::sleep).run(in, out);
+        try {
+            new BridgeSession(endpoint, headers, client, connectDeadline, maxMessageBytes, Thread::sleep).run(in, out);
+        } catch (BridgeFailure e) {
+            throw exception(e);
+        }
+    }
+
+    private static BridgeException exception(BridgeFailure failure) {
+        return new BridgeException(BridgeExit.valueOf(failure.kind().name()), failure.getMessage());
     }
 
     @Override
@@ -169,6 +178,14 @@ public final class McpBridge {
          *     when a reference cannot be resolved
          */
         public McpBridge build() {
+            try {
+                return checked();
+            } catch (BridgeFailure e) {
+                throw exception(e);
+            }
+        }
+
+        private McpBridge checked() {
             Set<String> schemes = secrets != null ? secrets.knownSchemes()
                     : dev.mcpsecrets.api.SecretRef.WELL_KNOWN_SCHEMES;
             List<HeaderTemplate> templates = new ArrayList<>();

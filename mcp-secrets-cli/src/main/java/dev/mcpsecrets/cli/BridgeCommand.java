@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bridge", mixinStandardHelpOptions = true,
         description = {"Be a stdio MCP server that forwards every message unchanged to a remote MCP server "
                 + "(Streamable HTTP, or HTTP+SSE when that is all it speaks), adding headers whose values come from "
-                + "secret references: {REF} is the secret REF names, ${VAR} an environment variable, {{ and }} literal "
+                + "secret references: {REF} is the secret REF names, $${VAR} an environment variable, {{ and }} literal "
                 + "braces. Values are resolved at start (again on 401/403) and never appear in argv or logs.",
             "Plain http:// is refused for any host but this machine; a redirect to another origin is not followed."},
         footer = {"", "Examples:",
@@ -42,7 +42,7 @@ import picocli.CommandLine.Parameters;
                 + "4 the server could not be reached, speaks no MCP transport, redirected elsewhere or ended the session."})
 final class BridgeCommand extends EnvironmentCommand implements Callable<Integer> {
     @Option(names = {"-H", "--header"}, paramLabel = "'NAME: VALUE'",
-            description = "Add this header to every request (repeatable); VALUE may hold {REF} and ${VAR}.")
+            description = "Add this header to every request (repeatable); VALUE may hold {REF} and $${VAR}.")
     List<String> headers = new ArrayList<>();
 
     @Option(names = "--config", paramLabel = "FILE",

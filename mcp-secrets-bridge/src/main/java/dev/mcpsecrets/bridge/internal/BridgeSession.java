@@ -1,7 +1,5 @@
 package dev.mcpsecrets.bridge.internal;
 
-import dev.mcpsecrets.bridge.BridgeException;
-import dev.mcpsecrets.bridge.BridgeExit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,7 +31,7 @@ public final class BridgeSession {
     private final Duration connectDeadline;
     private final int maxMessageBytes;
     private final ExecutorService executor;
-    private final CompletableFuture<BridgeException> end = new CompletableFuture<>();
+    private final CompletableFuture<BridgeFailure> end = new CompletableFuture<>();
     private ClientOutput output;
     private volatile Transport transport;
 
@@ -69,7 +67,7 @@ public final class BridgeSession {
      *
      * @param in the client's messages
      * @param out where the server's messages go
-     * @throws BridgeException for a failure that ended the session
+     * @throws BridgeFailure for a failure that ended the session
      * @throws InterruptedException when interrupted
      */
     public void run(InputStream in, OutputStream out) throws InterruptedException {
@@ -77,7 +75,7 @@ public final class BridgeSession {
         Thread reader = new Thread(() -> readClient(in), "mcp-bridge-stdin");
         reader.setDaemon(true);
         reader.start();
-        BridgeException failure;
+        BridgeFailure failure;
         try {
             failure = end.get();
         } catch (ExecutionException e) {
@@ -96,7 +94,7 @@ public final class BridgeSession {
         executor.shutdownNow();
     }
 
-    private void fail(BridgeException e) {
+    private void fail(BridgeFailure e) {
         end.complete(e);
     }
 
@@ -124,11 +122,11 @@ public final class BridgeSession {
             LOG.debug("reading the client's messages failed ({})", e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (BridgeException e) {
+        } catch (BridgeFailure e) {
             fail(e);
         } catch (RuntimeException e) {
             LOG.error("the bridge stopped on an unexpected error ({})", e.getClass().getName());
-            fail(new BridgeException(BridgeExit.REMOTE_FAILED, "stopped on an unexpected error ("
+            fail(new BridgeFailure(BridgeFailure.Kind.REMOTE_FAILED, "stopped on an unexpected error ("
                     + e.getClass().getSimpleName() + ")"));
         }
         end.complete(null);
@@ -166,7 +164,7 @@ public final class BridgeSession {
                 transport = streamable;
                 if (output.isPending(m.initializeId())) {
                     // the server is reachable but did not answer initialize: nothing later can work
-                    fail(new BridgeException(BridgeExit.REMOTE_FAILED, Origins.origin(endpoint)
+                    fail(new BridgeFailure(BridgeFailure.Kind.REMOTE_FAILED, Origins.origin(endpoint)
                             + " did not answer the initialize request"));
                 }
                 return;
@@ -178,8 +176,8 @@ public final class BridgeSession {
             transport = legacy;
             deliver(legacy, line, m);
         } catch (IOException e) {
-            fail(new BridgeException(BridgeExit.REMOTE_FAILED, reason(e, "the initialize request failed")));
-        } catch (BridgeException e) {
+            fail(new BridgeFailure(BridgeFailure.Kind.REMOTE_FAILED, reason(e, "the initialize request failed")));
+        } catch (BridgeFailure e) {
             fail(e);
         }
     }
@@ -187,7 +185,7 @@ public final class BridgeSession {
     private void deliver(Transport t, byte[] line, JsonRpc.ClientMessage m) {
         try {
             t.deliver(line, m);
-        } catch (BridgeException e) {
+        } catch (BridgeFailure e) {
             fail(e);
         } catch (IOException e) {
             String reason = reason(e, "the exchange failed");

@@ -3,8 +3,6 @@ package dev.mcpsecrets.bridge.internal;
 import dev.mcpsecrets.api.ResolveAllException;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.Secrets;
-import dev.mcpsecrets.bridge.BridgeException;
-import dev.mcpsecrets.bridge.BridgeExit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +49,7 @@ public final class HeaderSet {
     /**
      * Resolves every reference (one batch per provider).
      *
-     * @throws BridgeException (secret unavailable) naming the header and reference that failed
+     * @throws BridgeFailure (secret unavailable) naming the header and reference that failed
      */
     public synchronized void resolve() {
         values = Map.copyOf(resolveAll());
@@ -112,7 +110,7 @@ public final class HeaderSet {
             }
             return out;
         } catch (ResolveAllException e) {
-            throw new BridgeException(BridgeExit.SECRET_UNAVAILABLE, e.getMessage());
+            throw new BridgeFailure(BridgeFailure.Kind.SECRET_UNAVAILABLE, e.getMessage());
         } finally {
             byKey.values().forEach(Secret::destroy);
         }

@@ -3,8 +3,6 @@ package dev.mcpsecrets.bridge.internal;
 import dev.mcpsecrets.api.MalformedRefException;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretRef;
-import dev.mcpsecrets.bridge.BridgeException;
-import dev.mcpsecrets.bridge.BridgeExit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -41,7 +39,7 @@ public final class HeaderTemplate {
      * @param line the option's argument
      * @param knownSchemes schemes some provider claims
      * @return the template
-     * @throws BridgeException (usage) when malformed
+     * @throws BridgeFailure (usage) when malformed
      */
     public static HeaderTemplate parseLine(String line, Collection<String> knownSchemes) {
         int colon = line.indexOf(':');
@@ -58,7 +56,7 @@ public final class HeaderTemplate {
      * @param value the value as written; leading and trailing blanks are dropped, as HTTP does
      * @param knownSchemes schemes some provider claims
      * @return the template
-     * @throws BridgeException (usage) when malformed
+     * @throws BridgeFailure (usage) when malformed
      */
     public static HeaderTemplate parse(String name, String value, Collection<String> knownSchemes) {
         checkName(name);
@@ -155,7 +153,7 @@ public final class HeaderTemplate {
      *
      * @param secrets resolved secrets by expression
      * @return the header value
-     * @throws BridgeException (secret unavailable) when a value cannot go into a header (a line break)
+     * @throws BridgeFailure (secret unavailable) when a value cannot go into a header (a line break)
      */
     public String render(Map<String, Secret> secrets) {
         StringBuilder sb = new StringBuilder();
@@ -168,7 +166,7 @@ public final class HeaderTemplate {
             try {
                 for (char c : value) {
                     if (!allowedInValue(c)) {
-                        throw new BridgeException(BridgeExit.SECRET_UNAVAILABLE, "header '" + name + "': the value of {"
+                        throw new BridgeFailure(BridgeFailure.Kind.SECRET_UNAVAILABLE, "header '" + name + "': the value of {"
                                 + p.text() + "} holds a control character (a line break?), which no header value can hold");
                     }
                 }
@@ -234,7 +232,7 @@ public final class HeaderTemplate {
         return "header '" + name + "', column " + (index + 1) + " of the value: ";
     }
 
-    private static BridgeException usage(String message) {
-        return new BridgeException(BridgeExit.USAGE, message);
+    private static BridgeFailure usage(String message) {
+        return new BridgeFailure(BridgeFailure.Kind.USAGE, message);
     }
 }

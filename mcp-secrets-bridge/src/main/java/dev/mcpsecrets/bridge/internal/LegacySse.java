@@ -1,7 +1,5 @@
 package dev.mcpsecrets.bridge.internal;
 
-import dev.mcpsecrets.bridge.BridgeException;
-import dev.mcpsecrets.bridge.BridgeExit;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,16 +46,16 @@ final class LegacySse implements Transport {
      * every {@code message} event to the client on a thread of the executor.
      *
      * @param postStatus what the Streamable HTTP POST was answered with, for the message when this fails too
-     * @throws BridgeException (remote failed) when the server offers no such stream either
+     * @throws BridgeFailure (remote failed) when the server offers no such stream either
      */
     static LegacySse open(RemoteHttp http, URI sseUri, int postStatus, ClientOutput output, Executor executor,
-            Consumer<BridgeException> fatal, Duration deadline, int maxMessageBytes)
+            Consumer<BridgeFailure> fatal, Duration deadline, int maxMessageBytes)
             throws IOException, InterruptedException {
         HttpResponse<InputStream> response = http.send("GET", sseUri, null, Map.of("Accept", "text/event-stream"));
         String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         if (response.statusCode() != 200 || !type.startsWith("text/event-stream")) {
             RemoteHttp.discard(response);
-            throw new BridgeException(BridgeExit.REMOTE_FAILED, Origins.origin(sseUri)
+            throw new BridgeFailure(BridgeFailure.Kind.REMOTE_FAILED, Origins.origin(sseUri)
                     + " speaks neither MCP transport at this URL: the Streamable HTTP POST was answered HTTP "
                     + postStatus + ", the HTTP+SSE GET HTTP " + response.statusCode()
                     + (response.statusCode() == 200 ? " (" + (type.isEmpty() ? "no content type" : "not an event stream")
@@ -81,7 +79,7 @@ final class LegacySse implements Transport {
                 endpoint.completeExceptionally(e);
             }
             if (endpoint.isDone() && !endpoint.isCompletedExceptionally() && !closed.get() && !output.isClosed()) {
-                fatal.accept(new BridgeException(BridgeExit.REMOTE_FAILED, Origins.origin(sseUri)
+                fatal.accept(new BridgeFailure(BridgeFailure.Kind.REMOTE_FAILED, Origins.origin(sseUri)
                         + " closed the event stream; the HTTP+SSE session is over (restart this server in your client)"));
             }
         });
@@ -90,14 +88,14 @@ final class LegacySse implements Transport {
             messages = endpoint.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             in.close();
-            throw new BridgeException(BridgeExit.REMOTE_FAILED, Origins.origin(sseUri) + " opened an event stream but "
+            throw new BridgeFailure(BridgeFailure.Kind.REMOTE_FAILED, Origins.origin(sseUri) + " opened an event stream but "
                     + "sent no 'endpoint' event within " + deadline.toSeconds() + " s: not an MCP HTTP+SSE server");
         } catch (ExecutionException e) {
             in.close();
-            if (e.getCause() instanceof BridgeException b) {
+            if (e.getCause() instanceof BridgeFailure b) {
                 throw b;
             }
-            throw new BridgeException(BridgeExit.REMOTE_FAILED, Origins.origin(sseUri)
+            throw new BridgeFailure(BridgeFailure.Kind.REMOTE_FAILED, Origins.origin(sseUri)
                     + " ended the event stream before its 'endpoint' event: not an MCP HTTP+SSE server");
         }
         LOG.info("{} speaks the HTTP+SSE transport of 2024-11-05; using it", Origins.origin(sseUri));
@@ -109,11 +107,11 @@ final class LegacySse implements Transport {
         try {
             target = sseUri.resolve(data.strip());
         } catch (IllegalArgumentException e) {
-            throw new BridgeException(BridgeExit.REMOTE_FAILED, Origins.origin(sseUri)
+            throw new BridgeFailure(BridgeFailure.Kind.REMOTE_FAILED, Origins.origin(sseUri)
                     + " named a malformed message endpoint");
         }
         if (!Origins.sameOrigin(sseUri, target)) {
-            throw new BridgeException(BridgeExit.REMOTE_FAILED, Origins.origin(sseUri) + " named a message endpoint on "
+            throw new BridgeFailure(BridgeFailure.Kind.REMOTE_FAILED, Origins.origin(sseUri) + " named a message endpoint on "
                     + "another origin, " + Origins.origin(target) + "; refused, so the headers stay with the server you named");
         }
         return target;

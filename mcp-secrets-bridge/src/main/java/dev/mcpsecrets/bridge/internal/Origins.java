@@ -1,7 +1,5 @@
 package dev.mcpsecrets.bridge.internal;
 
-import dev.mcpsecrets.bridge.BridgeException;
-import dev.mcpsecrets.bridge.BridgeExit;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -21,7 +19,7 @@ public final class Origins {
      * @param text the URL as given
      * @param sendsHeaders whether headers (credentials, as far as the bridge knows) go with each request
      * @return the URL
-     * @throws BridgeException (usage) when it is malformed or insecure
+     * @throws BridgeFailure (usage) when it is malformed or insecure
      */
     public static URI checkEndpoint(String text, boolean sendsHeaders) {
         URI uri;
@@ -97,7 +95,7 @@ public final class Origins {
         return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 
-    private static BridgeException usage(String message) {
-        return new BridgeException(BridgeExit.USAGE, message);
+    private static BridgeFailure usage(String message) {
+        return new BridgeFailure(BridgeFailure.Kind.USAGE, message);
     }
 }

@@ -1,7 +1,5 @@
 package dev.mcpsecrets.bridge.internal;
 
-import dev.mcpsecrets.bridge.BridgeException;
-import dev.mcpsecrets.bridge.BridgeExit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -64,7 +62,7 @@ final class RemoteHttp {
      * @param extra headers of the transport (Accept, Content-Type, session, protocol version)
      * @return a response that is neither a redirect nor a 401/403
      * @throws IOException when the server could not be reached within the deadline, or the exchange broke
-     * @throws BridgeException (credentials rejected, remote failed) for 401/403 and redirects to another origin
+     * @throws BridgeFailure (credentials rejected, remote failed) for 401/403 and redirects to another origin
      */
     HttpResponse<InputStream> send(String method, URI uri, byte[] body, Map<String, String> extra)
             throws IOException, InterruptedException {
@@ -91,16 +89,16 @@ final class RemoteHttp {
         throw rejected(uri, response.statusCode(), retry);
     }
 
-    private BridgeException rejected(URI uri, int status, boolean retried) {
+    private BridgeFailure rejected(URI uri, int status, boolean retried) {
         String what = status == 401 ? "HTTP 401 Unauthorized" : "HTTP 403 Forbidden";
         if (headers.isEmpty()) {
-            return new BridgeException(BridgeExit.CREDENTIALS_REJECTED, Origins.origin(uri) + " answered " + what
+            return new BridgeFailure(BridgeFailure.Kind.CREDENTIALS_REJECTED, Origins.origin(uri) + " answered " + what
                     + ": it needs credentials; add them with --header 'Authorization: Bearer {REFERENCE}'");
         }
         String again = !headers.hasReferences() ? ""
                 : retried ? ", also after resolving the references again (the provider had a newer value)"
                 : " (resolved again: the value is unchanged)";
-        return new BridgeException(BridgeExit.CREDENTIALS_REJECTED, Origins.origin(uri) + " answered " + what
+        return new BridgeFailure(BridgeFailure.Kind.CREDENTIALS_REJECTED, Origins.origin(uri) + " answered " + what
                 + ": the server did not accept header " + headers.describeReferences() + again
                 + "; check that the secret is current and allowed for this server");
     }
@@ -123,22 +121,22 @@ final class RemoteHttp {
             try {
                 next = target.resolve(location.get().strip());
             } catch (IllegalArgumentException e) {
-                throw new BridgeException(BridgeExit.REMOTE_FAILED, Origins.origin(target) + " redirected (HTTP "
+                throw new BridgeFailure(BridgeFailure.Kind.REMOTE_FAILED, Origins.origin(target) + " redirected (HTTP "
                         + status + ") to a malformed location; not followed");
             }
             if (!Origins.sameOrigin(uri, next) || next.getHost() == null) {
-                throw new BridgeException(BridgeExit.REMOTE_FAILED, Origins.origin(target) + " redirected (HTTP "
+                throw new BridgeFailure(BridgeFailure.Kind.REMOTE_FAILED, Origins.origin(target) + " redirected (HTTP "
                         + status + ") to another origin, " + (next.getHost() == null ? "(none)" : Origins.origin(next))
                         + "; not followed, so the headers stay with the server you named. "
                         + "If that server is the right one, use its URL.");
             }
             boolean keepsMethod = status == 307 || status == 308 || method.equals("GET");
             if (!keepsMethod) {
-                throw new BridgeException(BridgeExit.REMOTE_FAILED, Origins.origin(target) + " answered a " + method
+                throw new BridgeFailure(BridgeFailure.Kind.REMOTE_FAILED, Origins.origin(target) + " answered a " + method
                         + " with HTTP " + status + " (a redirect that would drop the message); not followed");
             }
             if (hop + 1 >= MAX_REDIRECTS) {
-                throw new BridgeException(BridgeExit.REMOTE_FAILED, Origins.origin(target) + ": more than "
+                throw new BridgeFailure(BridgeFailure.Kind.REMOTE_FAILED, Origins.origin(target) + ": more than "
                         + MAX_REDIRECTS + " redirects; not followed further");
             }
             target = next;

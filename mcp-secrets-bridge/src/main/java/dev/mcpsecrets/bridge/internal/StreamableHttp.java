@@ -1,8 +1,6 @@
 package dev.mcpsecrets.bridge.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpsecrets.bridge.BridgeException;
-import dev.mcpsecrets.bridge.BridgeExit;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +33,7 @@ final class StreamableHttp implements Transport {
     private final URI endpoint;
     private final ClientOutput output;
     private final Executor executor;
-    private final Consumer<BridgeException> fatal;
+    private final Consumer<BridgeFailure> fatal;
     private final int maxMessageBytes;
     private volatile String sessionId;
     private volatile String protocolVersion;
@@ -44,7 +42,7 @@ final class StreamableHttp implements Transport {
     private volatile InputStream getStream;
 
     StreamableHttp(RemoteHttp http, URI endpoint, ClientOutput output, Executor executor,
-            Consumer<BridgeException> fatal, int maxMessageBytes) {
+            Consumer<BridgeFailure> fatal, int maxMessageBytes) {
         this.http = http;
         this.endpoint = endpoint;
         this.output = output;
@@ -108,7 +106,7 @@ final class StreamableHttp implements Transport {
             }
             if (status == 404 && sessionId != null && inspected.initializeId() == null) {
                 RemoteHttp.discard(response);
-                fatal.accept(new BridgeException(BridgeExit.REMOTE_FAILED, Origins.origin(endpoint)
+                fatal.accept(new BridgeFailure(BridgeFailure.Kind.REMOTE_FAILED, Origins.origin(endpoint)
                         + " ended the session (HTTP 404); restart this server in your client to start a new one"));
                 return;
             }
@@ -211,7 +209,7 @@ final class StreamableHttp implements Transport {
                         backoff = events.retryMillis();
                     }
                 }
-            } catch (BridgeException e) {
+            } catch (BridgeFailure e) {
                 if (!closed) {
                     fatal.accept(e);
                 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretRef;
-import dev.mcpsecrets.bridge.BridgeException;
-import dev.mcpsecrets.bridge.BridgeExit;
 import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.ForAll;
@@ -42,8 +40,8 @@ class HeaderTemplateTest {
     void malformedValuesAreRefusedByColumnWithoutShowingTheText() {
         String planted = "PLANTED-ntn_4f9e2a";
         assertThatThrownBy(() -> HeaderTemplate.parse("Authorization", "Bearer {" + planted + "}", SCHEMES))
-                .isInstanceOf(BridgeException.class).hasMessageContaining("column 8")
-                .hasMessageNotContaining(planted).extracting(e -> ((BridgeException) e).exit()).isEqualTo(BridgeExit.USAGE);
+                .isInstanceOf(BridgeFailure.class).hasMessageContaining("column 8")
+                .hasMessageNotContaining(planted).extracting(e -> ((BridgeFailure) e).kind()).isEqualTo(BridgeFailure.Kind.USAGE);
         assertThatThrownBy(() -> HeaderTemplate.parse("A", "x {env:A", SCHEMES)).hasMessageContaining("no closing '}'");
         assertThatThrownBy(() -> HeaderTemplate.parse("A", planted + "}", SCHEMES)).hasMessageContaining("'}' without '{'")
                 .hasMessageNotContaining(planted);
@@ -58,7 +56,7 @@ class HeaderTemplateTest {
     void aSecretThatCannotBeAHeaderValueIsRefusedWithoutShowingIt() {
         HeaderTemplate t = HeaderTemplate.parse("Authorization", "Bearer {env:T}", SCHEMES);
         assertThatThrownBy(() -> t.render(Map.of("env:T", Secret.of("PLANTED-a\r\nX-Injected: 1"))))
-                .isInstanceOf(BridgeException.class).hasMessageContaining("{env:T}").hasMessageNotContaining("PLANTED");
+                .isInstanceOf(BridgeFailure.class).hasMessageContaining("{env:T}").hasMessageNotContaining("PLANTED");
     }
 
     @Test
