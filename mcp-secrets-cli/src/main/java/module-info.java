@@ -8,6 +8,7 @@ module dev.mcpsecrets.cli {
     requires dev.mcpsecrets.policy.engine;
     requires dev.mcpsecrets.policy.checks;
     requires dev.mcpsecrets.policy.live;
+    requires dev.mcpsecrets.bridge;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;

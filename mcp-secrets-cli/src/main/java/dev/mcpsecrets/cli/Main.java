@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             "  mcp-secrets get 'keychain:github-mcp/token || env:GITHUB_TOKEN' --reveal",
             "  mcp-secrets providers",
             "  mcp-secrets run --env GITHUB_TOKEN=op://Private/GitHub/token -- npx -y @modelcontextprotocol/server-github",
+            "  mcp-secrets bridge --header 'Authorization: Bearer {keychain:notion/token}' https://mcp.example.com/mcp",
             "  mcp-secrets audit                 # this user's and this project's MCP configs",
             "  mcp-secrets doctor",
             "  source <(mcp-secrets completion)"})
@@ -46,6 +47,7 @@ public final class Main implements Runnable {
                 KeychainCommand.class,
                 PassCommand.class,
                 RunCommand.class,
+                BridgeCommand.class,
                 TrustCommand.class,
                 AuditCommand.class,
                 DoctorCommand.class,

@@ -4,16 +4,11 @@ import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.Secrets;
-import dev.mcpsecrets.api.internal.files.BoundedFiles;
 import dev.mcpsecrets.api.internal.files.FileLimitException;
-import dev.mcpsecrets.api.internal.files.FileLimits;
 import dev.mcpsecrets.policy.Severity;
 import dev.mcpsecrets.policy.config.ConfigScope;
 import dev.mcpsecrets.policy.config.McpConfigFile;
 import dev.mcpsecrets.policy.config.McpConfigReader;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -208,39 +203,8 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
         return declared;
     }
 
-    /**
-     * The config's bytes, read once within the config limits, when their hash is trusted for its real path
-     * and the path used is the real file or a trusted link to it.
-     */
     private TrustStore.Snapshot trustedSnapshot(Path file) {
-        try {
-            // a named pipe or device is refused from its file type, before anything opens it
-            BoundedFiles.check(WorkingDirectory.absolute(file), FileLimits.MAX_CONFIG_BYTES);
-            TrustStore.Snapshot snapshot = TrustStore.snapshot(file);
-            TrustStore trust = new TrustStore(UserConfigDir.from(environment));
-            switch (trust.check(snapshot)) {
-                case TRUSTED:
-                    return snapshot;
-                case CHANGED:
-                    throw new CliException(FAILED_BEFORE_START, file + " changed since you trusted it; review it, "
-                            + "then run: mcp-secrets trust " + file);
-                case LINK_NOT_TRUSTED:
-                    throw new CliException(FAILED_BEFORE_START, file + " is a symlink to " + snapshot.real()
-                            + ", which is trusted, but this link is not; its servers would run in "
-                            + snapshot.realDirectory() + ". If that is what you want, run: mcp-secrets trust " + file);
-                default:
-                    throw new CliException(FAILED_BEFORE_START, file + " is not trusted; review it, then run: "
-                            + "mcp-secrets trust " + file);
-            }
-        } catch (FileLimitException e) {
-            throw new CliException(FAILED_BEFORE_START, "--config " + file + ": " + reason(e));
-        } catch (NoSuchFileException e) {
-            throw new CliException(FAILED_BEFORE_START, file + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new CliException(FAILED_BEFORE_START, file + ": cannot read (permission denied)");
-        } catch (IOException e) {
-            throw new CliException(FAILED_BEFORE_START, file + ": cannot read (" + e.getClass().getSimpleName() + ")");
-        }
+        return TrustedConfig.snapshot(file, environment, FAILED_BEFORE_START);
     }
 
     /** What the limit says about the file, without the (absolute) path it was read at. */
