@@ -1,0 +1,125 @@
+package dev.mcpsecrets.api.internal.mask;
+
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The random keys of one masker: the base of a polynomial rolling hash modulo the Mersenne prime
+ * 2<sup>61</sup>-1 (Rabin–Karp), and an HMAC-SHA-256 key that confirms a match without a copy of the
+ * value. Both are drawn from {@link SecureRandom} per masker and never leave the process: a hash that
+ * anyone could recompute would let a reader of the heap test guesses against it without the key.
+ */
+public final class MaskKeys {
+    /** 2^61 - 1. */
+    static final long MODULUS = (1L << 61) - 1;
+    private static final String MAC_ALGORITHM = "HmacSHA256";
+
+    private final long base;
+    private final SecretKeySpec macKey;
+
+    private MaskKeys(long base, byte[] macKey) {
+        this.base = base;
+        this.macKey = new SecretKeySpec(macKey, MAC_ALGORITHM);
+        java.util.Arrays.fill(macKey, (byte) 0);
+    }
+
+    /**
+     * Fresh keys.
+     *
+     * @return keys drawn from {@link SecureRandom}
+     */
+    public static MaskKeys random() {
+        SecureRandom random = new SecureRandom();
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        long b;
+        do {
+            b = random.nextLong() & MODULUS;
+        } while (b < (1L << 32) || b >= MODULUS - 1);
+        return new MaskKeys(b, key);
+    }
+
+    long base() {
+        return base;
+    }
+
+    /** The unit a byte contributes: never zero, so leading zero bytes change the hash. */
+    static long unit(byte b) {
+        return (b & 0xFF) + 1L;
+    }
+
+    /** The rolling hash of {@code len} bytes. */
+    long hash(byte[] bytes, int offset, int len) {
+        long h = 0;
+        for (int i = offset; i < offset + len; i++) {
+            h = addMod(mulMod(h, base), unit(bytes[i]));
+        }
+        return h;
+    }
+
+    /** {@code base^(k-1)}: the weight of the unit that leaves a window of {@code k}. */
+    long leavingWeight(int k) {
+        long w = 1;
+        for (int i = 1; i < k; i++) {
+            w = mulMod(w, base);
+        }
+        return w;
+    }
+
+    /** The hash of the window one byte further on. */
+    long roll(long h, byte leaving, byte entering, long leavingWeight) {
+        long without = h - mulMod(unit(leaving), leavingWeight);
+        if (without < 0) {
+            without += MODULUS;
+        }
+        return addMod(mulMod(without, base), unit(entering));
+    }
+
+    /**
+     * A MAC instance under this masker's key; not thread-safe, so each scanner keeps its own.
+     *
+     * @return an initialised HMAC-SHA-256
+     */
+    Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance(MAC_ALGORITHM);
+            mac.init(macKey);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            // HmacSHA256 is a required algorithm of every Java platform
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    byte[] mac(byte[] bytes, int offset, int len) {
+        Mac mac = newMac();
+        mac.update(bytes, offset, len);
+        return mac.doFinal();
+    }
+
+    static boolean macEquals(Mac mac, byte[] bytes, int offset, int len, byte[] expected) {
+        mac.update(bytes, offset, len);
+        return MessageDigest.isEqual(mac.doFinal(), expected);
+    }
+
+    static long mulMod(long a, long b) {
+        long hi = Math.multiplyHigh(a, b);
+        long lo = a * b;
+        long r = (lo & MODULUS) + ((lo >>> 61) | (hi << 3));
+        r = (r & MODULUS) + (r >>> 61);
+        return r >= MODULUS ? r - MODULUS : r;
+    }
+
+    private static long addMod(long a, long b) {
+        long r = a + b;
+        return r >= MODULUS ? r - MODULUS : r;
+    }
+
+    @Override
+    public String toString() {
+        return "MaskKeys[****]";
+    }
+}
