@@ -93,7 +93,7 @@ public final class MaskEntry {
 
     /** The anchor hash as kept and looked up. */
     static int truncate(long hash) {
-        return (int) (hash >>> 29);
+        return (int) (hash >>> 32);
     }
 
     /**

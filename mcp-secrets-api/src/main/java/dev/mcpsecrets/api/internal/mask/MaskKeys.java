@@ -7,14 +7,13 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The random keys of one masker: the base of a polynomial rolling hash modulo the Mersenne prime
- * 2<sup>61</sup>-1 (Rabin–Karp), and an HMAC-SHA-256 key that confirms a match without a copy of the
- * value. Both are drawn from {@link SecureRandom} per masker and never leave the process: a hash that
+ * The random keys of one masker: the odd base of a polynomial rolling hash modulo 2<sup>64</sup>
+ * (Rabin–Karp; plain wrapping multiplication, so rolling costs two multiplications a byte), and an
+ * HMAC-SHA-256 key that confirms a match without a copy of the value. The rolling hash only picks the
+ * windows worth confirming; inputs built to collide under it cost HMAC runs, never a false replacement. Both are drawn from {@link SecureRandom} per masker and never leave the process: a hash that
  * anyone could recompute would let a reader of the heap test guesses against it without the key.
  */
 public final class MaskKeys {
-    /** 2^61 - 1. */
-    static final long MODULUS = (1L << 61) - 1;
     private static final String MAC_ALGORITHM = "HmacSHA256";
 
     private final long base;
@@ -35,11 +34,8 @@ public final class MaskKeys {
         SecureRandom random = new SecureRandom();
         byte[] key = new byte[32];
         random.nextBytes(key);
-        long b;
-        do {
-            b = random.nextLong() & MODULUS;
-        } while (b < (1L << 32) || b >= MODULUS - 1);
-        return new MaskKeys(b, key);
+        // odd, so that multiplying by it loses no bit; large, so that short windows spread over all 64
+        return new MaskKeys(random.nextLong() | (1L << 62) | 1L, key);
     }
 
     long base() {
@@ -55,7 +51,7 @@ public final class MaskKeys {
     long hash(byte[] bytes, int offset, int len) {
         long h = 0;
         for (int i = offset; i < offset + len; i++) {
-            h = addMod(mulMod(h, base), unit(bytes[i]));
+            h = h * base + unit(bytes[i]);
         }
         return h;
     }
@@ -64,18 +60,14 @@ public final class MaskKeys {
     long leavingWeight(int k) {
         long w = 1;
         for (int i = 1; i < k; i++) {
-            w = mulMod(w, base);
+            w *= base;
         }
         return w;
     }
 
     /** The hash of the window one byte further on. */
     long roll(long h, byte leaving, byte entering, long leavingWeight) {
-        long without = h - mulMod(unit(leaving), leavingWeight);
-        if (without < 0) {
-            without += MODULUS;
-        }
-        return addMod(mulMod(without, base), unit(entering));
+        return (h - unit(leaving) * leavingWeight) * base + unit(entering);
     }
 
     /**
@@ -103,19 +95,6 @@ public final class MaskKeys {
     static boolean macEquals(Mac mac, byte[] bytes, int offset, int len, byte[] expected) {
         mac.update(bytes, offset, len);
         return MessageDigest.isEqual(mac.doFinal(), expected);
-    }
-
-    static long mulMod(long a, long b) {
-        long hi = Math.multiplyHigh(a, b);
-        long lo = a * b;
-        long r = (lo & MODULUS) + ((lo >>> 61) | (hi << 3));
-        r = (r & MODULUS) + (r >>> 61);
-        return r >= MODULUS ? r - MODULUS : r;
-    }
-
-    private static long addMod(long a, long b) {
-        long r = a + b;
-        return r >= MODULUS ? r - MODULUS : r;
     }
 
     @Override

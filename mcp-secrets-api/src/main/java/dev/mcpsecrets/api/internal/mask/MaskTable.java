@@ -170,7 +170,7 @@ public final class MaskTable {
         return -1;
     }
 
-    private static int spread(int h) {
+    static int spread(int h) {
         return h ^ (h >>> 16);
     }
 

@@ -51,7 +51,8 @@ public final class MaskingScanner {
     private final Supplier<MaskTable> tables;
     private final boolean jsonStringsOnly;
     private final Sink sink;
-    private byte[] pending = new byte[256];
+    /** Created by the first write: {@link #maskAll} scans the caller's array and needs none. */
+    private byte[] pending = new byte[0];
     private int pendingLength;
     /** The JSON state at {@code pending[0]}. */
     private int json = OUTSIDE;
@@ -86,6 +87,9 @@ public final class MaskingScanner {
         if (table.isEmpty()) {
             return null;
         }
+        if (table.anchorLengths.length == 1 && skip(table, text, text.length, 0) > text.length - table.anchorLengths[0]) {
+            return null; // no anchor anywhere: the usual line, decided without a scanner
+        }
         Collected out = new Collected(text);
         MaskingScanner scanner = new MaskingScanner(() -> table, jsonStringsOnly, out);
         try {
@@ -116,7 +120,7 @@ public final class MaskingScanner {
             return;
         }
         if (pendingLength + length > pending.length) {
-            byte[] bigger = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + length));
+            byte[] bigger = Arrays.copyOf(pending, Math.max(Math.max(256, pending.length * 2), pendingLength + length));
             Arrays.fill(pending, (byte) 0);
             pending = bigger;
         }
@@ -160,13 +164,26 @@ public final class MaskingScanner {
             rollAt = new int[groups];
         }
         Arrays.fill(rollAt, -2);
-        int lastLineEnd = len - 1;
+        int lastLineEnd = last ? -1 : len - 1;
         while (lastLineEnd >= 0 && buf[lastLineEnd] != '\n' && buf[lastLineEnd] != '\r') {
             lastLineEnd--;
         }
         int p = 0;
         int emitted = 0;
+        boolean oneAnchorLength = groups == 1;
         while (p < len) {
+            if (oneAnchorLength) {
+                int next = skip(t, buf, len, p);
+                if (next > p) {
+                    if (jsonStringsOnly) {
+                        for (int i = p; i < next; i++) {
+                            json = step(json, buf[i]);
+                        }
+                    }
+                    p = next;
+                    continue;
+                }
+            }
             int c = t.isEmpty() ? NONE : matchAt(t, buf, len, p, last, lastLineEnd >= p);
             if (c == HOLD) {
                 break;
@@ -191,6 +208,35 @@ public final class MaskingScanner {
             sink.write(buf, emitted, p - emitted);
         }
         return p;
+    }
+
+    /**
+     * The first position from {@code p} on where a match may start: one whose anchor is in the table, or
+     * one too near the end for an anchor ({@link #matchAt} decides those). The loop that runs over almost
+     * every byte of the text, so it rolls the hash itself and touches nothing but the one table.
+     */
+    private static int skip(MaskTable t, byte[] buf, int len, int p) {
+        int k = t.anchorLengths[0];
+        if (p + k > len) {
+            return p;
+        }
+        MaskKeys keys = t.keys();
+        long base = keys.base();
+        long weight = t.leavingWeights[0];
+        int[] counts = t.slotCount[0];
+        int m = counts.length - 1;
+        long h = keys.hash(buf, p, k);
+        while (true) {
+            int anchor = MaskEntry.truncate(h);
+            if (counts[MaskTable.spread(anchor) & m] != 0 && t.find(0, anchor) >= 0) {
+                return p;
+            }
+            if (p + k >= len) {
+                return p + 1;
+            }
+            h = (h - MaskKeys.unit(buf[p]) * weight) * base + MaskKeys.unit(buf[p + k]);
+            p++;
+        }
     }
 
     /** The candidate that matches at {@code p}, {@link #NONE}, or {@link #HOLD} when more bytes are needed. */
