@@ -18,6 +18,8 @@ public final class MaskKeys {
 
     private final long base;
     private final SecretKeySpec macKey;
+    /** Initialised on first use; racing threads may each make one, which is harmless. */
+    private volatile Mac prototype;
 
     private MaskKeys(long base, byte[] macKey) {
         this.base = base;
@@ -71,11 +73,26 @@ public final class MaskKeys {
     }
 
     /**
-     * A MAC instance under this masker's key; not thread-safe, so each scanner keeps its own.
+     * A MAC instance under this masker's key; not thread-safe, so each scanner keeps its own. Cloned from
+     * an initialised prototype that is never used itself: looking up and initialising a provider's MAC
+     * costs far more than the HMAC of a window.
      *
      * @return an initialised HMAC-SHA-256
      */
     Mac newMac() {
+        Mac p = prototype;
+        if (p == null) {
+            p = created();
+            prototype = p;
+        }
+        try {
+            return (Mac) p.clone();
+        } catch (CloneNotSupportedException e) {
+            return created();
+        }
+    }
+
+    private Mac created() {
         try {
             Mac mac = Mac.getInstance(MAC_ALGORITHM);
             mac.init(macKey);
