@@ -17,6 +17,8 @@ module dev.mcpsecrets.api {
     exports dev.mcpsecrets.api.internal.retry to dev.mcpsecrets.onepassword, dev.mcpsecrets.vault;
     // Bounded, deadline-killed runs of the programs behind the op:// and pass: providers.
     exports dev.mcpsecrets.api.internal.process to dev.mcpsecrets.onepassword, dev.mcpsecrets.pass;
+    // The masking engine behind SecretMasker, for run --redact (which masks after the secrets are destroyed).
+    exports dev.mcpsecrets.api.internal.mask to dev.mcpsecrets.cli;
     // Escaping of untrusted text for terminals, shared by every module that prints or reports.
     exports dev.mcpsecrets.api.internal.text to dev.mcpsecrets.policy.spi, dev.mcpsecrets.policy.engine, dev.mcpsecrets.policy.checks, dev.mcpsecrets.policy.live, dev.mcpsecrets.cli;
 

@@ -30,6 +30,24 @@ public final class Secret implements Destroyable {
     /** How long a cache may serve the value, as the backend said (a lease); {@code null} when it did not. */
     private final Duration maxAge;
     private volatile boolean destroyed;
+    /** Maskers following this value's lifetime ({@link SecretMasker}); {@code null} until one does. Guarded by this. */
+    private java.util.List<Lifetime> lifetimes;
+
+    /**
+     * Told when a secret ends, so that a {@link SecretMasker} stops masking its value, and when it is
+     * copied, so that the copy keeps the value masked.
+     */
+    interface Lifetime {
+        /** The secret was destroyed. */
+        void ended();
+
+        /**
+         * The secret was copied.
+         *
+         * @return what follows the copy, or {@code null} when nothing needs to
+         */
+        Lifetime copied();
+    }
 
     private Secret(char[] ownedValue, SecretRef source, String providerId, String origin) {
         this(ownedValue, source, providerId, origin, null);
@@ -97,7 +115,7 @@ public final class Secret implements Destroyable {
      */
     public Secret withOrigin(String description) {
         Objects.requireNonNull(description, "description");
-        return new Secret(copy(value), source, providerId, description, maxAge);
+        return followed(new Secret(copy(value), source, providerId, description, maxAge));
     }
 
     /**
@@ -116,7 +134,7 @@ public final class Secret implements Destroyable {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("max age must not be negative: " + duration);
         }
-        return new Secret(copy(value), source, providerId, origin, duration);
+        return followed(new Secret(copy(value), source, providerId, origin, duration));
     }
 
     /**
@@ -140,7 +158,7 @@ public final class Secret implements Destroyable {
     public Secret withSource(SecretRef ref, String provider) {
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(provider, "provider");
-        return new Secret(copy(value), ref, provider, origin, maxAge);
+        return followed(new Secret(copy(value), ref, provider, origin, maxAge));
     }
 
     /**
@@ -150,7 +168,39 @@ public final class Secret implements Destroyable {
      * @throws IllegalStateException if this secret was destroyed
      */
     public Secret copy() {
-        return new Secret(copy(value), source, providerId, origin, maxAge);
+        return followed(new Secret(copy(value), source, providerId, origin, maxAge));
+    }
+
+    /** Lets whoever follows this secret's lifetime follow the copy too. */
+    private Secret followed(Secret copy) {
+        java.util.List<Lifetime> current;
+        synchronized (this) {
+            if (lifetimes == null) {
+                return copy;
+            }
+            current = java.util.List.copyOf(lifetimes);
+        }
+        for (Lifetime l : current) {
+            Lifetime next = l.copied();
+            if (next != null) {
+                copy.follow(next);
+            }
+        }
+        return copy;
+    }
+
+    /** Starts telling {@code lifetime} about this secret; at once when it was already destroyed. */
+    void follow(Lifetime lifetime) {
+        synchronized (this) {
+            if (!destroyed) {
+                if (lifetimes == null) {
+                    lifetimes = new java.util.ArrayList<>(1);
+                }
+                lifetimes.add(lifetime);
+                return;
+            }
+        }
+        lifetime.ended();
     }
 
     /**
@@ -249,11 +299,24 @@ public final class Secret implements Destroyable {
         return Optional.ofNullable(origin);
     }
 
-    /** Zeroes the value. Later reveals throw {@link IllegalStateException}. */
+    /**
+     * Zeroes the value. Later reveals throw {@link IllegalStateException}. A {@link SecretMasker} that
+     * masked the value because of this secret stops doing so (unless a copy still holds it).
+     */
     @Override
     public void destroy() {
-        destroyed = true;
+        java.util.List<Lifetime> ended;
+        synchronized (this) {
+            destroyed = true;
+            ended = lifetimes;
+            lifetimes = null;
+        }
         Arrays.fill(value, '\0');
+        if (ended != null) {
+            for (Lifetime l : ended) {
+                l.ended();
+            }
+        }
     }
 
     @Override

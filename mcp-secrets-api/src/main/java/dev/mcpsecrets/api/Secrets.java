@@ -32,6 +32,8 @@ public final class Secrets implements AutoCloseable {
     private final Duration cacheTtl;
     private final Map<String, String> environment;
     private final Set<String> forbidden;
+    /** Told about every value handed out, or {@code null}. */
+    private final SecretMasker masker;
     /**
      * The cache, deadline workers and provider chain, created by the first call that needs them:
      * {@code build()} runs while a server starts, where every class loaded is paid in start-up time,
@@ -47,6 +49,7 @@ public final class Secrets implements AutoCloseable {
         this.cacheTtl = b.cacheTtl;
         this.environment = b.environment;
         this.forbidden = b.forbidden.getOrDefault(profile, Set.of());
+        this.masker = b.masker;
     }
 
     private Resolver resolver() {
@@ -90,10 +93,18 @@ public final class Secrets implements AutoCloseable {
         Resolver r = resolver();
         Secret hit = r.cache().getIfPresent(key);
         if (hit != null) {
-            return hit;
+            return masked(key, hit);
         }
         List<SecretRef> alternatives = parse(key);
-        return r.cache().get(key, timeout, r.loader(key, alternatives));
+        return masked(key, r.cache().get(key, timeout, r.loader(key, alternatives)));
+    }
+
+    /** Registers a value handed out with the masker, under the reference that produced it. */
+    private Secret masked(String expression, Secret secret) {
+        if (masker != null) {
+            masker.register(secret.source().map(SecretRef::format).orElse(expression), secret);
+        }
+        return secret;
     }
 
     /**
@@ -121,7 +132,11 @@ public final class Secrets implements AutoCloseable {
      */
     public Map<String, Secret> resolveAll(Map<String, String> nameToExpression) throws ResolveAllException {
         Objects.requireNonNull(nameToExpression, "nameToExpression");
-        return new BatchResolution(resolver()).run(nameToExpression);
+        Map<String, Secret> resolved = new BatchResolution(resolver()).run(nameToExpression);
+        if (masker != null) {
+            resolved.forEach(masker::register);
+        }
+        return resolved;
     }
 
     /**
@@ -231,8 +246,23 @@ public final class Secrets implements AutoCloseable {
         private Duration timeout = Duration.ofSeconds(10);
         private Duration cacheTtl = Duration.ofMinutes(5);
         private final Map<Profile, Set<String>> forbidden = new HashMap<>();
+        private SecretMasker masker;
 
         private Builder() {
+        }
+
+        /**
+         * A masker to tell about every value this instance hands out ({@code resolve}: under the reference
+         * that resolved it, {@code resolveAll}: under its name), so that the value is masked in what the
+         * server prints for as long as the returned secret lives. Default: none.
+         *
+         * @param masker the masker, shared with the server's logging or output
+         * @return this builder
+         * @since 0.2.0
+         */
+        public Builder masker(SecretMasker masker) {
+            this.masker = Objects.requireNonNull(masker, "masker");
+            return this;
         }
 
         /**

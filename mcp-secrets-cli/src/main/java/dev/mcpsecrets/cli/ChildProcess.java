@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * three standard streams inherited as file descriptors (so bytes pass untouched), and waits for it.
  *
  * <p>Signals: Java offers no supported API to handle or forward a particular signal. INT, TERM and
- * HUP make the JVM run its shutdown hooks; ours sends TERM to the child ({@link Process#destroy()}),
+ * HUP make the JVM run its shutdown hooks; ours sends TERM to the child (through its process handle),
  * waits for it to finish (then KILL after a grace period) and exits with the child's code. So the child
  * sees TERM where the user sent INT or HUP; KILL and STOP cannot be caught, QUIT makes the JVM print a
  * thread dump, and USR1, USR2, WINCH and CONT are not forwarded. A terminal's Ctrl-C reaches the child
@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * child's stdout (the JSON-RPC stream).
  *
  * <p>A stdin that was closed when {@code run} started is given to the child as {@code /dev/null}.
+ *
+ * <p>With {@code --redact} the child's stderr (and with {@code --redact-stdout} its stdout) is a pipe that
+ * {@link RedactedOutput} copies to ours through a masker; signals and exit codes are handled as above, and
+ * the copies are drained before {@code run} exits.
  */
 final class ChildProcess {
     static final int NOT_EXECUTABLE = 126;
@@ -43,10 +47,11 @@ final class ChildProcess {
      * @param directory the working directory, or {@code null} for this process's
      * @param environment the child's complete environment except the secrets
      * @param secrets variables to add; destroyed once the child has started
+     * @param redacted which of the child's streams are masked
      * @return the child's exit code
      */
-    static int run(List<String> command, Path directory, Map<String, String> environment, Map<String, Secret> secrets)
-            throws InterruptedException {
+    static int run(List<String> command, Path directory, Map<String, String> environment, Map<String, Secret> secrets,
+            RedactedOutput.Streams redacted) throws InterruptedException {
         Path program;
         try {
             program = locate(command.get(0), environment.get("PATH"), directory);
@@ -54,8 +59,10 @@ final class ChildProcess {
             secrets.values().forEach(Secret::destroy);
             throw e;
         }
+        RedactedOutput output;
         try {
             checkEnvironment(environment, secrets);
+            output = RedactedOutput.of(redacted, secrets);
         } catch (CliException e) {
             secrets.values().forEach(Secret::destroy);
             throw e;
@@ -63,6 +70,9 @@ final class ChildProcess {
         List<String> argv = new ArrayList<>(command);
         argv.set(0, program.toString());
         ProcessBuilder pb = new ProcessBuilder(argv).inheritIO();
+        if (output != null) {
+            output.redirect(pb);
+        }
         if (StandardInput.wasClosed()) {
             // started with stdin closed: descriptor 0 is now a JDK file, which the child must not read as input
             pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -74,7 +84,7 @@ final class ChildProcess {
         childEnv.clear();
         childEnv.putAll(environment);
         secrets.forEach((name, secret) -> childEnv.put(name, secret.revealAsString()));
-        Termination termination = new Termination();
+        Termination termination = new Termination(output);
         Thread forwarder = new Thread(termination::forwardAndExit, "mcp-secrets-forward-termination");
         // registered before the start, so a signal arriving just after it still reaches the child
         Runtime.getRuntime().addShutdownHook(forwarder);
@@ -88,7 +98,11 @@ final class ChildProcess {
             }
             LOG.info("started {} as pid {}", program, child.pid());
             try {
-                return child.waitFor();
+                int code = child.waitFor();
+                if (output != null) {
+                    output.drain();
+                }
+                return code;
             } catch (InterruptedException e) {
                 terminate(child);
                 throw e;
@@ -139,8 +153,13 @@ final class ChildProcess {
 
     /** Hands the child to the shutdown hook; no child is started once termination has begun. */
     private static final class Termination {
+        private final RedactedOutput output;
         private Process child;
         private boolean terminating;
+
+        Termination(RedactedOutput output) {
+            this.output = output;
+        }
 
         synchronized Process start(ProcessBuilder pb, Path program) {
             if (terminating) {
@@ -148,6 +167,9 @@ final class ChildProcess {
             }
             try {
                 child = pb.start();
+                if (output != null) {
+                    output.start(child);
+                }
                 return child;
             } catch (IOException e) {
                 throw new CliException(NOT_EXECUTABLE, "cannot execute " + program + " (" + firstLine(e.getMessage()) + ")");
@@ -165,6 +187,13 @@ final class ChildProcess {
             }
             LOG.info("terminating: forwarding TERM to pid {}", p.pid());
             terminate(p);
+            if (output != null) {
+                try {
+                    output.drain(); // what the child printed on its way out is masked and written before we halt
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             // halt, not exit: we are inside a shutdown hook, and the child's code must be ours
             Runtime.getRuntime().halt(p.isAlive() ? RunCommand.FAILED_BEFORE_START : p.exitValue());
         }
@@ -210,14 +239,21 @@ final class ChildProcess {
         return p.isAbsolute() || directory == null ? p.toAbsolutePath() : directory.resolve(p).toAbsolutePath();
     }
 
+    /**
+     * TERM, then KILL after the grace period. Through the process handle: {@link Process#destroy()} also
+     * closes our ends of the child's pipes, and under {@code --redact} what the child prints on its way out
+     * must still be read and masked.
+     */
     private static void terminate(Process child) {
-        child.destroy();
+        ProcessHandle handle = child.toHandle();
+        handle.destroy();
         try {
             if (!child.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
-                child.destroyForcibly().waitFor(GRACE_SECONDS, TimeUnit.SECONDS);
+                handle.destroyForcibly();
+                child.waitFor(GRACE_SECONDS, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
-            child.destroyForcibly();
+            handle.destroyForcibly();
             Thread.currentThread().interrupt();
         }
     }

@@ -63,6 +63,14 @@ final class QuickRun {
                 cmd.check = true;
                 continue;
             }
+            if (a.equals("--redact")) {
+                cmd.redact = true;
+                continue;
+            }
+            if (a.equals("--redact-stdout")) {
+                cmd.redactStdout = true;
+                continue;
+            }
             if (a.equals("-v") || a.equals("--verbose")) {
                 continue;
             }

@@ -28,13 +28,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Resolve secret references and start a command with them added to its environment.",
             "No shell is involved and secrets never appear in argv. stdin, stdout and stderr are passed through "
-                + "untouched; INT, TERM and HUP reach the child as TERM."},
+                + "untouched (unless --redact); INT, TERM and HUP reach the child as TERM."},
         footer = {"", "Examples:",
             "  mcp-secrets run --env GITHUB_TOKEN=op://Private/GitHub/token -- npx -y @modelcontextprotocol/server-github",
             "  mcp-secrets run --env 'DB_PASSWORD=keychain:db/app || env:DB_PASSWORD' -- java -jar server.jar",
             "  mcp-secrets run --env-file .mcp-secrets.env -- ./server",
             "  mcp-secrets trust .mcp.json && mcp-secrets run --config .mcp.json --server github",
             "  mcp-secrets run --check --fail-on medium --env DB_URL=keychain:db/url -- ./server",
+            "  mcp-secrets run --redact --env GITHUB_TOKEN=keychain:github-mcp/token -- ./server",
             "", "Exit codes: the command's own, or 125 failed before starting it (bad option, reference, config, "
                 + "untrusted config, secret not available, --check findings), 126 not executable, 127 not found."})
 final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
@@ -64,6 +65,15 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "Give up resolving after this many seconds (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds = 30;
+
+    @Option(names = "--redact", description = "Stay between the command and stderr: replace every resolved value "
+            + "on its stderr (raw, URL-encoded, base64, JSON-escaped, split over writes) with <redacted:NAME>. "
+            + "stdout stays inherited, byte for byte.")
+    boolean redact;
+
+    @Option(names = "--redact-stdout", description = "As --redact, and mask stdout too, inside JSON strings only, so "
+            + "JSON-RPC messages stay valid and keep their line framing.")
+    boolean redactStdout;
 
     @Option(names = "--check", description = "Run the policy checks for this server first; refuse to start on findings.")
     boolean check;
@@ -102,7 +112,13 @@ final class RunCommand extends EnvironmentCommand implements Callable<Integer> {
             throw notStarted(e);
         }
         LOG.info("resolved {} secret(s) in {} ms", prepared.secrets().size(), (System.nanoTime() - started) / 1_000_000);
-        return ChildProcess.run(prepared.argv(), workingDirectory, prepared.environment(), prepared.secrets());
+        return ChildProcess.run(prepared.argv(), workingDirectory, prepared.environment(), prepared.secrets(),
+                redactedStreams());
+    }
+
+    RedactedOutput.Streams redactedStreams() {
+        return redactStdout ? RedactedOutput.Streams.STDERR_AND_STDOUT
+                : redact ? RedactedOutput.Streams.STDERR : RedactedOutput.Streams.NONE;
     }
 
     /**

@@ -67,7 +67,7 @@ class RunProcessIT {
     }
 
     /** Background jobs of a non-interactive shell start with INT ignored, and the JVM keeps it so. */
-    private static boolean ignoredAtStart(long pid, String signal) throws java.io.IOException {
+    static boolean ignoredAtStart(long pid, String signal) throws java.io.IOException {
         int number = switch (signal) {
             case "HUP" -> 1;
             case "INT" -> 2;

@@ -3,6 +3,7 @@ package dev.mcpsecrets.examples.files;
 import dev.mcpsecrets.api.Profile;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
+import dev.mcpsecrets.api.SecretMasker;
 import dev.mcpsecrets.api.Secrets;
 import dev.mcpsecrets.policy.engine.PolicyViolationException;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -56,24 +57,26 @@ public final class FilesServer {
             return 2;
         }
         Secret token;
-        try (Secrets secrets = Secrets.builder().environment(env).build()) {
+        // the token is masked in every tool result for as long as the server holds it
+        SecretMasker masker = SecretMasker.create();
+        try (Secrets secrets = Secrets.builder().environment(env).masker(masker).build()) {
             token = secrets.resolve(settings.tokenReference());
         } catch (SecretException e) {
             LOG.error("not started: no token ({} - {})", e.reason(), e.getMessage());
             return 1;
         }
         LOG.info("serving {} read-only; {}", settings.root(), Tools.describe(token));
-        serve(settings, token, json);
+        serve(settings, token, masker, json);
         return 0;
     }
 
-    private static void serve(Settings settings, Secret token, McpJsonMapper json) {
+    private static void serve(Settings settings, Secret token, SecretMasker masker, McpJsonMapper json) {
         CountDownLatch ended = new CountDownLatch(1);
         McpSyncServer server = McpServer.sync(
                         new StdioServerTransportProvider(json, new EndOfInput(System.in, ended), System.out))
                 .serverInfo("files-mcp-server", "0.1.0")
                 .capabilities(ServerCapabilities.builder().tools(false).build())
-                .tools(Tools.all(settings, token, json))
+                .tools(Tools.all(settings, token, masker, json))
                 .build();
         Thread stop = new Thread(() -> {
             server.closeGracefully();

@@ -1,8 +1,10 @@
 package dev.mcpsecrets.examples.files;
 
 import dev.mcpsecrets.api.Secret;
+import dev.mcpsecrets.api.SecretMasker;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.io.IOException;
@@ -24,7 +26,7 @@ final class Tools {
     private Tools() {
     }
 
-    static List<SyncToolSpecification> all(Settings settings, Secret token, McpJsonMapper json) {
+    static List<SyncToolSpecification> all(Settings settings, Secret token, SecretMasker masker, McpJsonMapper json) {
         Tool list = Tool.builder("list_files", json, LIST_SCHEMA)
                 .description("List the entries of a directory inside the served root").build();
         Tool whoami = Tool.builder("whoami", json, NO_ARGS)
@@ -32,10 +34,11 @@ final class Tools {
                 .build();
         return List.of(
                 SyncToolSpecification.builder().tool(list)
-                        .callHandler((exchange, request) -> listFiles(settings.root(), request.arguments().get("path")))
+                        .callHandler((exchange, request) -> masked(masker,
+                                listFiles(settings.root(), request.arguments().get("path"))))
                         .build(),
                 SyncToolSpecification.builder().tool(whoami)
-                        .callHandler((exchange, request) -> text(describe(token), false))
+                        .callHandler((exchange, request) -> masked(masker, text(describe(token), false)))
                         .build());
     }
 
@@ -57,6 +60,25 @@ final class Tools {
                 + token.source().map(s -> " (" + s.format() + ")").orElse("")
                 + token.origin().map(o -> ", " + o).orElse("")
                 + ": " + token.length() + " characters";
+    }
+
+    /**
+     * The result with the resolved token masked in its text: a file name, an error message or a file's
+     * content may hold it, and a tool result ends up in the model's context and the client's transcript.
+     */
+    static CallToolResult masked(SecretMasker masker, CallToolResult result) {
+        if (masker.isEmpty()) {
+            return result;
+        }
+        CallToolResult.Builder out = CallToolResult.builder().isError(result.isError());
+        for (McpSchema.Content c : result.content()) {
+            if (c instanceof McpSchema.TextContent t) {
+                out.addTextContent(masker.mask(t.text()));
+            } else {
+                out.addContent(c);
+            }
+        }
+        return out.build();
     }
 
     private static CallToolResult text(String text, boolean error) {
