@@ -25,7 +25,6 @@ record AwsReference(String secretId, String stage, String version, String key) {
     /** The stage a reference without {@code ?stage} or {@code ?version} reads. */
     static final String CURRENT = "AWSCURRENT";
     private static final int MAX_ID = 2048;
-    private static final int MAX_SHOWN = 200;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
     private static final Pattern ARN = Pattern.compile(
             "arn:(aws[a-z-]*):secretsmanager:([a-z0-9-]+):([0-9]{12}):secret:([A-Za-z0-9/_+=.@-]{1,512})");
@@ -37,12 +36,12 @@ record AwsReference(String secretId, String stage, String version, String key) {
      *
      * @param ref the reference
      * @return the parts
-     * @throws MalformedRefException if the body breaks the rules above; the message never repeats it
+     * @throws MalformedRefException if the body breaks the rules above; the message gives the scheme and
+     *     length only, as the body may be a value pasted by mistake
      */
     static AwsReference parse(SecretRef ref) throws MalformedRefException {
-        String text = ref.format();
         if (!SCHEME.equals(ref.scheme())) {
-            throw new MalformedRefException(shown(text), 0, "not an aws-sm: reference");
+            throw MalformedRefException.of(ref, 0, "not an aws-sm: reference");
         }
         String body = ref.body();
         int offset = SCHEME.length() + 1;
@@ -53,7 +52,7 @@ record AwsReference(String secretId, String stage, String version, String key) {
         String id = question < 0 ? head : head.substring(0, question);
         String idProblem = idProblem(id);
         if (idProblem != null) {
-            throw new MalformedRefException(shown(text), offset, idProblem);
+            throw MalformedRefException.of(ref, offset, idProblem);
         }
         String stage = null;
         String version = null;
@@ -63,27 +62,27 @@ record AwsReference(String secretId, String stage, String version, String key) {
             if (query.startsWith("stage=")) {
                 stage = query.substring("stage=".length());
                 if (!STAGE.matcher(stage).matches()) {
-                    throw new MalformedRefException(shown(text), at, "?stage= needs a staging label such as "
+                    throw MalformedRefException.of(ref, at, "?stage= needs a staging label such as "
                             + "AWSCURRENT, AWSPREVIOUS or AWSPENDING (letters, digits and /_+=.@-, at most 256)");
                 }
             } else if (query.startsWith("version=")) {
                 version = query.substring("version=".length());
                 if (!VERSION.matcher(version).matches()) {
-                    throw new MalformedRefException(shown(text), at, "?version= needs a version ID (32 to 64 "
+                    throw MalformedRefException.of(ref, at, "?version= needs a version ID (32 to 64 "
                             + "letters, digits or '-', e.g. the UUID 'aws secretsmanager list-secret-version-ids' shows)");
                 }
             } else {
-                throw new MalformedRefException(shown(text), at, "after '?' write stage=LABEL or version=ID "
+                throw MalformedRefException.of(ref, at, "after '?' write stage=LABEL or version=ID "
                         + "(one of them; '&' is not supported)");
             }
         }
         if (key != null) {
             if (key.isEmpty()) {
-                throw new MalformedRefException(shown(text), offset + hash + 1,
+                throw MalformedRefException.of(ref, offset + hash + 1,
                         "nothing after '#': write #KEY for a key of the secret's JSON, or drop the '#'");
             }
             if (key.contains("?stage=") || key.contains("?version=")) {
-                throw new MalformedRefException(shown(text), offset + hash + 1,
+                throw MalformedRefException.of(ref, offset + hash + 1,
                         "put ?stage= or ?version= before #KEY: everything after '#' is the JSON key");
             }
         }
@@ -150,24 +149,5 @@ record AwsReference(String secretId, String stage, String version, String key) {
             return "version " + version;
         }
         return "stage " + (stage != null ? stage : CURRENT);
-    }
-
-    /**
-     * The reference as it may be shown in a message: quoted when short and printable, else only its length.
-     *
-     * @param text reference text
-     * @return what to show
-     */
-    static String shown(String text) {
-        if (text.length() > MAX_SHOWN) {
-            return "(an aws-sm: reference of " + text.length() + " characters, not shown)";
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-                return "(an aws-sm: reference of " + text.length() + " characters with control characters, not shown)";
-            }
-        }
-        return "'" + text + "'";
     }
 }
