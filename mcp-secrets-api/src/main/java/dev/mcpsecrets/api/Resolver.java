@@ -259,6 +259,8 @@ final class Resolver {
                 return " (add dev.mcpsecrets:mcp-secrets-onepassword)";
             case "pass":
                 return " (add dev.mcpsecrets:mcp-secrets-pass)";
+            case "aws-sm":
+                return " (add dev.mcpsecrets:mcp-secrets-aws)";
             default:
                 return "";
         }
