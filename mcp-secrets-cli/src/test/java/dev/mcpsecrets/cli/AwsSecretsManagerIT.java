@@ -64,6 +64,7 @@ class AwsSecretsManagerIT {
         ProcessRun reveal = ProcessRun.of(List.of(LAUNCHER, "get", "--reveal", "aws-sm:mcp/github"), env);
         assertThat(reveal.exitCode()).as(reveal.err()).isZero();
         assertThat(reveal.out()).isEqualTo(TOKEN);
+        assertThat(reveal.err()).as("nothing from the SDK on stderr").isEmpty();
 
         ProcessRun get = ProcessRun.of(List.of(LAUNCHER, "get", "aws-sm:mcp/db#username"), env);
         assertThat(get.exitCode()).as(get.err()).isZero();

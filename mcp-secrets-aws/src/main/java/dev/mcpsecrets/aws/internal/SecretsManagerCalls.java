@@ -213,7 +213,10 @@ final class SecretsManagerCalls implements AwsCalls {
     }
 
     private void remember(List<Asked> asked, SecretException failure) {
-        long until = System.nanoTime() + REMEMBER_NANOS;
+        long now = System.nanoTime();
+        // answers nobody asked for again are dropped once stale, so the map stays as small as the batches
+        batchFailures.values().removeIf(r -> now - r.untilNanos() >= 0);
+        long until = now + REMEMBER_NANOS;
         for (Asked a : asked) {
             batchFailures.put(a.parsed().text(), new Remembered(
                     new SecretException(failure.reason(), a.parsed().text(), failure.getMessage()), until));

@@ -9,38 +9,22 @@ import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.SecretRef;
 import dev.mcpsecrets.api.Secrets;
-import dev.mcpsecrets.aws.testing.FakeSecretsManager;
-import dev.mcpsecrets.tck.CapturedLogs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code resolveAll}: BatchGetSecretValue in calls of at most 20, per-secret errors as reasons without a
  * second request, the GetSecretValue fallback when the batch call is denied, and whole-batch failures.
  */
-class AwsBatchTest {
+class AwsBatchTest extends AgainstFake {
     private static final String PLANTED = "PLANTED-aws-batch-5be1";
 
-    private FakeSecretsManager fake;
-    private AwsSecretsManagerProvider provider;
-
-    @BeforeEach
-    void start() {
-        fake = Fakes.start();
-        provider = new AwsSecretsManagerProvider();
-        CapturedLogs.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        provider.close();
-        fake.close();
-        assertThat(CapturedLogs.lines()).noneMatch(l -> l.contains(PLANTED));
+    @Override
+    String planted() {
+        return PLANTED;
     }
 
     private static List<SecretRef> refs(String... texts) throws Exception {

@@ -7,40 +7,19 @@ import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.SecretRef;
-import dev.mcpsecrets.aws.testing.FakeSecretsManager;
-import dev.mcpsecrets.tck.CapturedLogs;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** One reference at a time against the fake: values, versions, keys, and every failure's reason. */
-class AwsResolveTest {
+class AwsResolveTest extends AgainstFake {
     private static final String PLANTED = "PLANTED-aws-7f3c9e1d";
 
-    private FakeSecretsManager fake;
-    private AwsSecretsManagerProvider provider;
-    private final List<String> texts = new ArrayList<>();
-
-    @BeforeEach
-    void start() {
-        fake = Fakes.start();
-        provider = new AwsSecretsManagerProvider();
-        CapturedLogs.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        provider.close();
-        fake.close();
-        texts.addAll(CapturedLogs.lines());
-        for (String text : texts) {
-            assertThat(text).doesNotContain(PLANTED).doesNotContain(Fakes.SECRET_ACCESS_KEY);
-        }
+    @Override
+    String planted() {
+        return PLANTED;
     }
 
     private String resolve(String ref) throws SecretException {
