@@ -261,6 +261,8 @@ final class Resolver {
                 return " (add dev.mcpsecrets:mcp-secrets-pass)";
             case "vault":
                 return " (add dev.mcpsecrets:mcp-secrets-vault)";
+            case "aws-sm":
+                return " (add dev.mcpsecrets:mcp-secrets-aws)";
             default:
                 return "";
         }

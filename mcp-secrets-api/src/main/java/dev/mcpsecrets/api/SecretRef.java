@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 /**
  * A reference to a secret: {@code scheme:body}, for example {@code env:GITHUB_TOKEN},
  * {@code file:/run/secrets/db}, {@code dotenv:BRAVE_API_KEY}, {@code keychain:github-mcp/token},
- * {@code op://Private/GitHub/token} or {@code pass:mcp/github-token}. The scheme picks the provider; the body means what that
+ * {@code op://Private/GitHub/token}, {@code pass:mcp/github-token} or {@code aws-sm:prod/github#token}. The scheme picks the provider; the body means what that
  * provider says it means.
  *
  * <p>A reference expression may chain alternatives with {@code ||}:
@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 public final class SecretRef {
     /** The schemes this project's own providers claim. */
     public static final Set<String> WELL_KNOWN_SCHEMES = Set.of("env", "file", "dotenv", "keychain", "op", "pass",
-            "vault");
+            "vault", "aws-sm");
 
     /** Separator of alternatives in a reference expression. */
     public static final String ALTERNATIVE_SEPARATOR = "||";

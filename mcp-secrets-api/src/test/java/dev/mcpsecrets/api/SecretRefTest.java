@@ -54,7 +54,7 @@ class SecretRefTest {
             assertThatThrownBy(() -> SecretRef.parseAlternatives(pasted, SecretRef.WELL_KNOWN_SCHEMES))
                     .isInstanceOfSatisfying(MalformedRefException.class, e -> {
                         assertThat(e.getMessage()).doesNotContain("PLANTED").doesNotContain("admin")
-                                .doesNotContain("x-access-token").contains("known schemes: dotenv, env, file, keychain, op");
+                                .doesNotContain("x-access-token").contains("known schemes: aws-sm, dotenv, env, file, keychain, op");
                         assertThat(e.reference()).hasValueSatisfying(r -> assertThat(r).doesNotContain("PLANTED"));
                     });
         }

@@ -154,6 +154,17 @@ class SecretsTest {
     }
 
     @Test
+    void awsReferenceWithoutTheAwsModuleIsUnavailableWithAHint() {
+        try (Secrets secrets = isolated().build()) {
+            assertThatThrownBy(() -> secrets.resolve("aws-sm:prod/github#token"))
+                    .isInstanceOfSatisfying(NoSuitableProviderException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE);
+                        assertThat(e.getMessage()).contains("mcp-secrets-aws");
+                    });
+        }
+    }
+
+    @Test
     void unknownSchemeIsMalformed() {
         try (Secrets secrets = isolated().build()) {
             assertThatThrownBy(() -> secrets.resolve("nope:x")).isInstanceOf(MalformedRefException.class);

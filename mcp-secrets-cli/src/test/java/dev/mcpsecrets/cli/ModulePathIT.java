@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The command on the module path: every module descriptor of the reactor (api, dotenv, keychain,
- * onepassword, pass, policy, cli) must resolve, and providers must be found through {@code provides … with}
+ * onepassword, pass, aws, policy, cli) must resolve, and providers must be found through {@code provides … with}
  * rather than META-INF/services. The other tests run on the class path.
  */
 class ModulePathIT {
@@ -28,7 +28,7 @@ class ModulePathIT {
                 "-m", "dev.mcpsecrets.cli/dev.mcpsecrets.cli.Main", "providers"), Map.of());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("mcp-env", "mcp-file", "mcp-dotenv", "mcp-keychain", "mcp-op-cli",
-                "mcp-op-connect", "mcp-pass", "mcp-vault", "8 providers");
+                "mcp-op-connect", "mcp-pass", "mcp-vault", "mcp-aws-sm", "9 providers");
     }
 
     @Test

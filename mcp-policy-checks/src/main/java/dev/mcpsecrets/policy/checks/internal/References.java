@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class References {
     /** Schemes whose values name a secret instead of holding it. */
-    static final Set<String> SCHEMES = Set.of("env", "file", "dotenv", "keychain", "op", "pass", "vault");
+    static final Set<String> SCHEMES = Set.of("env", "file", "dotenv", "keychain", "op", "pass", "vault", "aws-sm");
 
     /**
      * A client or shell substitution found in a value.

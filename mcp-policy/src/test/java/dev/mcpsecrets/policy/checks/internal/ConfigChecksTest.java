@@ -114,6 +114,14 @@ class ConfigChecksTest {
     }
 
     @Test
+    void anAwsSecretsManagerReferenceInEnvIsNotAPlaintextValue() {
+        assertThat(runOn(new PlaintextSecretCheck(), "{\"mcpServers\": {\"a\": {\"command\": \"x\", \"env\": {"
+                + "\"GITHUB_TOKEN\": \"aws-sm:prod/github-mcp#token\", \"DB_PASSWORD\": \"aws-sm:arn:aws:"
+                + "secretsmanager:eu-central-1:123456789012:secret:prod/db-AbCdEf?stage=AWSPREVIOUS#password\"}}}}"))
+                .isEmpty();
+    }
+
+    @Test
     void textBeforeAnEqualsSignIsNamedOnlyWhenItIsShapedLikeAnOption() {
         String pasted = "-----BEGIN OPENSSH PRIVATE KEY-----\\nPLANTEDQ7ZK2MXW4RT9?api_key";
         List<Finding> findings = runOn(new CommandLineSecretCheck(), "{\"mcpServers\": {\"a\": {\"command\": \"tool\","
