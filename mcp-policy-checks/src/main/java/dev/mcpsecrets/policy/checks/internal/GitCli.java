@@ -27,10 +27,17 @@ final class GitCli {
 
     private final FileSystemView view;
     private final Duration timeout;
+    private final String program;
 
     GitCli(FileSystemView view, Duration timeout) {
+        this(view, timeout, "git");
+    }
+
+    /** With another program name than {@code git} (tests: a machine without git). */
+    GitCli(FileSystemView view, Duration timeout, String program) {
         this.view = view;
         this.timeout = timeout;
+        this.program = program;
     }
 
     /**
@@ -72,6 +79,7 @@ final class GitCli {
      */
     int run(Path dir, List<String> args, Consumer<String> lines) throws IOException {
         List<String> command = new ArrayList<>(SAFE);
+        command.set(0, program);
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -81,7 +89,12 @@ final class GitCli {
         env.put("XDG_CONFIG_HOME", view.configHome().toString());
         env.put("GIT_TERMINAL_PROMPT", "0");
         env.put("LC_ALL", "C");
-        Process process = pb.start();
+        Process process;
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            throw new NotInstalled(e);
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         java.util.concurrent.atomic.AtomicBoolean killedAtDeadline = new java.util.concurrent.atomic.AtomicBoolean();
         Thread watchdog = new Thread(() -> {
@@ -128,6 +141,33 @@ final class GitCli {
             throw new IOException("git " + args.get(0) + " did not finish within " + timeout.toSeconds() + " s in " + dir);
         }
         return process.exitValue();
+    }
+
+    /** git could not be started: it is not installed or not on the PATH. The checks say what they did not check. */
+    static final class NotInstalled extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NotInstalled(IOException cause) {
+            super("git could not be started (is it installed and on the PATH?)", cause);
+        }
+    }
+
+    /**
+     * A note that a check did not run because git is missing: the run is not clean for that check, but git's absence
+     * is a fact of the machine, not a risk in the configs.
+     *
+     * @param ruleId the check's rule
+     * @param notChecked what was not checked
+     * @return an informational finding
+     */
+    static dev.mcpsecrets.policy.Finding notInstalled(String ruleId, String notChecked) {
+        return dev.mcpsecrets.policy.Finding.builder(ruleId, dev.mcpsecrets.policy.Severity.INFO)
+                .title("git is not available")
+                .message("git could not be started (not installed or not on the PATH), so " + notChecked
+                        + " was not checked")
+                .remediation("Install git (or add it to the PATH) and run the audit again.")
+                .fingerprintHint("git-not-installed")
+                .build();
     }
 
     /**

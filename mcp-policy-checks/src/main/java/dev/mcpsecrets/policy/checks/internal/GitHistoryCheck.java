@@ -62,6 +62,8 @@ public final class GitHistoryCheck implements PolicyCheck {
         Optional<Path> tree;
         try {
             tree = git.workTree(view.workingDirectory());
+        } catch (GitCli.NotInstalled e) {
+            return Stream.of(GitCli.notInstalled(ID, "the git history of " + view.display(view.workingDirectory())));
         } catch (IOException e) {
             throw new UncheckedIOException("git could not examine " + view.display(view.workingDirectory()) + ": "
                     + e.getMessage(), e);
@@ -77,6 +79,8 @@ public final class GitHistoryCheck implements PolicyCheck {
             if (code != 0 && scan.commits == 0) {
                 return Stream.empty();
             }
+        } catch (GitCli.NotInstalled e) {
+            return Stream.of(GitCli.notInstalled(ID, "the git history of " + view.display(tree.get())));
         } catch (IOException e) {
             throw new UncheckedIOException("git log in " + view.display(tree.get()) + " failed: " + e.getMessage(), e);
         }

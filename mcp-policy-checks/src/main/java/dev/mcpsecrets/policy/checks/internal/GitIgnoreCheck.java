@@ -28,6 +28,17 @@ import java.util.stream.Stream;
 public final class GitIgnoreCheck implements PolicyCheck {
     static final String ID = "MCP-GIT-001";
     private final ConfigSecrets secrets = ConfigSecrets.builtIn();
+    private final String gitProgram;
+
+    /** The check, running {@code git} from the PATH. */
+    public GitIgnoreCheck() {
+        this("git");
+    }
+
+    /** The check running another program name than {@code git} (tests: a machine without git). */
+    GitIgnoreCheck(String gitProgram) {
+        this.gitProgram = gitProgram;
+    }
 
     @Override
     public String id() {
@@ -47,7 +58,8 @@ public final class GitIgnoreCheck implements PolicyCheck {
     @Override
     public Stream<Finding> run(PolicyContext context) {
         FileSystemView view = context.files();
-        GitCli git = new GitCli(view, GitCli.timeout(context.option("git.timeoutSeconds"), Duration.ofSeconds(30)));
+        GitCli git = new GitCli(view, GitCli.timeout(context.option("git.timeoutSeconds"), Duration.ofSeconds(30)),
+                gitProgram);
         Set<Path> files = new LinkedHashSet<>(SecretFiles.secretFiles(context));
         secrets.find(context).forEach(p -> files.add(p.config().path().toAbsolutePath().normalize()));
         Map<Path, Optional<Path>> trees = new HashMap<>();
@@ -77,6 +89,10 @@ public final class GitIgnoreCheck implements PolicyCheck {
                 boolean tracked = git.run(tree.get(), List.of("ls-files", "--error-unmatch", "--", relative),
                         line -> { }) == 0;
                 findings.add(finding(view, tree.get(), file, relative, tracked));
+            } catch (GitCli.NotInstalled e) {
+                findings.add(GitCli.notInstalled(ID, "whether git would commit the secret files ("
+                        + files.stream().map(view::display).collect(java.util.stream.Collectors.joining(", ")) + ")"));
+                return findings.stream();
             } catch (IOException e) {
                 throw new UncheckedIOException("git could not check " + view.display(file) + ": " + e.getMessage(), e);
             }

@@ -132,17 +132,46 @@ public final class NetworkCheck extends ServerEntryCheck {
         Optional<RemoteLaunch> launch = LauncherCatalog.builtIn().read(server);
         launch.ifPresent(l -> plainHttp(server, l.url(), "its endpoint (through " + l.launcher().name() + ")",
                 Severity.HIGH, findings));
+        // TLS verification switched off only matters when the traffic leaves the machine: a server whose every
+        // URL is a loopback one (a local gateway with a self-signed certificate) exposes nothing on the network
+        boolean loopbackOnly = loopbackOnly(server);
         for (Map.Entry<String, JsonValue.StringValue> e : server.env().entrySet()) {
             plainHttp(server, e.getValue(), e.getKey(), Severity.MEDIUM, findings);
-            tlsVariable(server, e.getKey(), e.getValue(), findings);
+            if (!loopbackOnly) {
+                tlsVariable(server, e.getKey(), e.getValue(), findings);
+            }
         }
         for (JsonValue.StringValue arg : server.args()) {
             if (launch.isEmpty() || !launch.get().consumes(arg)) {
                 plainHttp(server, arg, "an argument", Severity.MEDIUM, findings);
             }
-            tlsArgument(server, arg, findings);
+            if (!loopbackOnly) {
+                tlsArgument(server, arg, findings);
+            }
         }
-        tlsMembers(server, server.definition(), findings);
+        if (!loopbackOnly) {
+            tlsMembers(server, server.definition(), findings);
+        }
+    }
+
+    /** Whether the entry names at least one URL and every URL it names (endpoint, env, arguments) is a loopback one. */
+    static boolean loopbackOnly(McpServer server) {
+        List<String> hosts = new java.util.ArrayList<>();
+        server.url().ifPresent(u -> urlHosts(u.value(), hosts));
+        server.env().values().forEach(v -> urlHosts(v.value(), hosts));
+        server.args().forEach(a -> urlHosts(a.value(), hosts));
+        return !hosts.isEmpty() && hosts.stream().allMatch(NetworkCheck::isLoopback);
+    }
+
+    private static final Pattern URL = Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://[^\\s'\"<>]+");
+
+    private static void urlHosts(String text, List<String> hosts) {
+        java.util.regex.Matcher m = URL.matcher(text);
+        while (m.find()) {
+            String url = m.group();
+            String bare = url.regionMatches(true, 0, "jdbc:", 0, 5) ? url.substring(5) : url;
+            hosts.add(host(bare).orElse(""));
+        }
     }
 
     private static void plainHttp(McpServer server, JsonValue.StringValue value, String what, Severity severity,
