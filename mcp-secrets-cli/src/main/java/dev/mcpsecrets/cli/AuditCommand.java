@@ -3,6 +3,7 @@ package dev.mcpsecrets.cli;
 import static dev.mcpsecrets.api.internal.text.TerminalText.escape;
 
 import dev.mcpsecrets.api.Profile;
+import dev.mcpsecrets.api.Secrets;
 import dev.mcpsecrets.policy.source.FileSystemView;
 import dev.mcpsecrets.policy.PolicyContext;
 import dev.mcpsecrets.policy.engine.PolicyReport;
@@ -117,17 +118,25 @@ final class AuditCommand extends EnvironmentCommand implements Callable<Integer>
         List<McpConfigFile> configs = read.configs();
         PolicyContext.Builder builder = PolicySupport.context(environment, profile, files, configs)
                 .liveProbes(live, PolicySupport.hosts(allowedHosts));
-        if (live) {
-            builder.trustedConfigs(PolicySupport.trustedConfigs(read, environment)).settings(liveSettings());
-        }
         if (!paths.isEmpty() && !history) {
             // named files are audited as files; the project's whole history is a project question
             EnumSet<PolicyScope> scopes = EnumSet.allOf(PolicyScope.class);
             scopes.remove(PolicyScope.HISTORY);
             builder.scopes(scopes);
         }
-        PolicyContext context = builder.build();
-        PolicyReport report = PolicySupport.engine(suppressions, baseline, new HashSet<>(skip)).run(context);
+        PolicyReport report;
+        if (live) {
+            LiveProbeSettings settings = liveSettings();
+            builder.trustedConfigs(PolicySupport.trustedConfigs(read, environment)).settings(settings);
+            // the references of trusted configs (keychain:, op://, dotenv:, ...) are resolved for the probes
+            // through the same providers `get` and `run` use; untrusted configs are refused before any lookup
+            try (Secrets secrets = SecretsFactory.create(environment, profile, settings.timeout())) {
+                report = PolicySupport.engine(suppressions, baseline, new HashSet<>(skip))
+                        .run(builder.secrets(secrets).build());
+            }
+        } else {
+            report = PolicySupport.engine(suppressions, baseline, new HashSet<>(skip)).run(builder.build());
+        }
         PrintWriter out = spec.commandLine().getOut();
         ReportOptions options = ReportOptions.DEFAULTS.withHome(files.home())
                 .withSourceRoot(files.workingDirectory());
