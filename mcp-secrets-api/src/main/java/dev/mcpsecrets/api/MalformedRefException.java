@@ -9,6 +9,7 @@ package dev.mcpsecrets.api;
 public final class MalformedRefException extends SecretException {
     private static final long serialVersionUID = 1L;
 
+    /** Zero-based character position of the problem, or -1 when it concerns the whole text. */
     private final int position;
 
     /**

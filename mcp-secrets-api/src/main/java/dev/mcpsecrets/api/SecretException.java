@@ -11,7 +11,9 @@ import java.util.Optional;
 public class SecretException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** Why the secret could not be had. */
     private final Reason reason;
+    /** The reference text (never a value), or null when none applies. */
     private final String reference;
 
     /**

@@ -3,8 +3,8 @@ package dev.mcpsecrets.cli;
 import static dev.mcpsecrets.api.internal.text.TerminalText.escape;
 
 import dev.mcpsecrets.api.Profile;
-import dev.mcpsecrets.policy.source.FileSystemView;
 import dev.mcpsecrets.api.Secrets;
+import dev.mcpsecrets.policy.source.FileSystemView;
 import dev.mcpsecrets.policy.PolicyContext;
 import dev.mcpsecrets.policy.checks.internal.logs.LogScanOptions;
 import dev.mcpsecrets.policy.engine.PolicyEngine;
@@ -136,8 +136,9 @@ final class AuditCommand extends EnvironmentCommand implements Callable<Integer>
         if (live || knownValues) {
             builder.trustedConfigs(PolicySupport.trustedConfigs(read, environment));
         }
+        LiveProbeSettings liveSettings = live ? liveSettings() : null;
         if (live) {
-            builder.settings(liveSettings());
+            builder.settings(liveSettings);
         }
         Map<String, String> checkOptions = new HashMap<>();
         if (knownValues) {
@@ -161,8 +162,12 @@ final class AuditCommand extends EnvironmentCommand implements Callable<Integer>
         PolicyReport report;
         // the check's deadline leaves the log scan its budget and time to report
         Duration checkTimeout = Duration.ofSeconds(Math.max(PolicyEngine.DEFAULT_CHECK_TIMEOUT.toSeconds(), budget + 15L));
-        if (knownValues) {
-            try (Secrets secrets = SecretsFactory.create(environment, profile, Duration.ofSeconds(10))) {
+        if (live || knownValues) {
+            // the references of trusted configs (keychain:, op://, dotenv:, ...) are resolved for the probes and
+            // the log scan through the same providers `get` and `run` use; untrusted configs are refused before
+            // any lookup
+            Duration resolveTimeout = live ? liveSettings.timeout() : Duration.ofSeconds(10);
+            try (Secrets secrets = SecretsFactory.create(environment, profile, resolveTimeout)) {
                 report = PolicySupport.engine(suppressions, baseline, new HashSet<>(skip), checkTimeout)
                         .run(builder.secrets(secrets).build());
             }

@@ -20,7 +20,12 @@ final class VersionProvider implements CommandLine.IVersionProvider {
             version = fromResource();
         }
         // String.concat, not +: string concatenation would spin classes at run time, costing --version ~10 ms
-        return new String[] {"mcp-secrets ".concat(version), "Java ".concat(System.getProperty("java.version"))};
+        // the runtime by version, vendor and place: the bundled one of the self-contained archive
+        // (<install>/runtime) or the machine's
+        String runtime = "Java ".concat(System.getProperty("java.version")).concat(" (")
+                .concat(System.getProperty("java.vendor")).concat(", ").concat(System.getProperty("java.home"))
+                .concat(")");
+        return new String[] {"mcp-secrets ".concat(version), runtime};
     }
 
     private static String fromResource() throws IOException {

@@ -83,7 +83,9 @@ class GetCommandTest {
     void versionPrintsTheProjectVersion() {
         CliRun run = CliRun.of(ENV, "--version");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("mcp-secrets ").doesNotContain("${project.version}");
+        assertThat(run.out()).startsWith("mcp-secrets ").doesNotContain("${project.version}")
+                .contains("Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
+                        + System.getProperty("java.home") + ")");
     }
 
     @Property(tries = 100)

@@ -88,6 +88,27 @@ class SpringAiMcpServerIT {
         }
     }
 
+    /** {@code java -jar} on the repackaged jar, as the README's client-config entry starts it. */
+    @Test
+    void thePackagedJarAnswersInitializeWithOnlyProtocolMessagesOnStdout() throws Exception {
+        Path jar = Path.of(System.getProperty("example.jar", "target/no-packaged-jar.jar"));
+        assertThat(jar).as("the repackaged jar (mvn package)").isRegularFile();
+        Map<String, String> variables = Map.of("HOME", dir.resolve("home").toString(),
+                "GITHUB_PERSONAL_ACCESS_TOKEN", TOKEN);
+        try (StdioServerProcess server = StdioServerProcess.startJar(jar, variables, dir.resolve("stderr.txt"),
+                "--mcp-secrets.policy.home=" + dir.resolve("home"), "--mcp-secrets.policy.project-directory=" + project)) {
+            server.send("""
+                    {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",\
+                    "capabilities":{},"clientInfo":{"name":"it","version":"1"}}}""");
+            JsonNode init = reply(server, 1, STARTUP);
+            assertThat(init.at("/result/serverInfo/name").asString()).isEqualTo("github-example");
+            assertThat(init.at("/result/capabilities/tools").isObject()).isTrue();
+            assertThat(server.closeStdinAndWait(REPLY)).isZero();
+            assertThat(server.stdout()).hasSize(1).allSatisfy(SpringAiMcpServerIT::assertJsonRpc);
+            assertThat(server.stderrText()).contains("Started SpringAiMcpServerApplication").doesNotContain(TOKEN);
+        }
+    }
+
     @Test
     void unresolvableTokenStopsStartupWithTheReportOnStderrAndNothingOnStdout() throws Exception {
         try (StdioServerProcess server = start(Map.of())) {

@@ -43,9 +43,29 @@ final class StdioServerProcess implements AutoCloseable {
      */
     static StdioServerProcess start(Map<String, String> variables, Path stderr, String... args) throws IOException {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return start(List.of("-cp", classPath, SpringAiMcpServerApplication.class.getName()), variables, stderr, args);
+    }
+
+    /**
+     * Starts the packaged server as a user runs it: {@code java -jar} on the repackaged jar.
+     *
+     * @param jar the executable jar
+     * @param variables environment variables for the child
+     * @param stderr where its stderr goes
+     * @param args Spring Boot arguments
+     * @return the running server
+     * @throws IOException if it cannot be started
+     */
+    static StdioServerProcess startJar(Path jar, Map<String, String> variables, Path stderr, String... args)
+            throws IOException {
+        return start(List.of("-jar", jar.toString()), variables, stderr, args);
+    }
+
+    private static StdioServerProcess start(List<String> launch, Map<String, String> variables, Path stderr,
+            String... args) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", classPath,
-                SpringAiMcpServerApplication.class.getName()));
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(launch);
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("GITHUB_PERSONAL_ACCESS_TOKEN");
