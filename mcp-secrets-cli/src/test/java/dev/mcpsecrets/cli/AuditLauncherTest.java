@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code audit} on stdio launchers of remote servers: every shape found, no value in any report format. */
 class AuditLauncherTest {
-    private static final String NOTION = "ntn_FAKE0fake1FAKE2fake3TEST4test5FAKE6fake7TEST8x";
+    private static final String NOTION = "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";
     private static final String PLANTED = "PLANTED-q7ZK2MXW4RT9v8";
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code migrate} of remote entries and launchers (to mcp-secrets bridge) and of command-line secrets. */
 class MigrateBridgeAndArgsTest extends MigrateProjectBase {
-    private static final String NOTION = "ntn_FAKE0fake1FAKE2fake3TEST4test5FAKE6fake7TEST8x";
+    private static final String NOTION = "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";
     private static final String STRIPE = "sk_live_FAKEfake0123456789TESTtest";
     private static final String GITHUB = "ghp_FAKEfake0123456789abcdefABCDEF012345";
     private static final String PLANTED = "PLANTED-q7ZK2MXW4RT9v8";

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Stdio launchers of remote servers: their headers and URLs are judged as a remote entry's. */
 class LauncherChecksTest {
     /** A Notion token of the current format, made up. */
-    static final String NOTION = "ntn_FAKE0fake1FAKE2fake3TEST4test5FAKE6fake7TEST8x";
+    static final String NOTION = "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"; // Notion's documented shape: 11 digits, 35 alphanumerics
     static final String NEON = "napi_fake0fake1fake2test3test4fake5fake6test7test8fake9fake0test1abcd";
     static final String OPAQUE = "PLANTED-q7ZK2MXW4RT9v8";
 
