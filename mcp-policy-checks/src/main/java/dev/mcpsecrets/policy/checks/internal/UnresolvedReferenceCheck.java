@@ -164,7 +164,7 @@ public final class UnresolvedReferenceCheck implements PolicyCheck {
     private static Finding finding(McpConfigFile config, McpServer server, JsonValue.StringValue value,
             References.Substitution s, String text, String problem, boolean machineDependent, PolicyContext context) {
         boolean unset = machineDependent && s.kind().equals("var");
-        String name = text.startsWith("${process.env.") ? text.substring(14, text.length() - 1) : s.name();
+        String name = text.startsWith("${process.env.") ? processEnvName(text) : s.name();
         String fix = !machineDependent
                 ? "Write the reference in the syntax " + config.client().displayName() + " expands (see the message), or "
                         + "let mcp-secrets provide the value: mcp-secrets run --env " + name + "="
@@ -178,11 +178,33 @@ public final class UnresolvedReferenceCheck implements PolicyCheck {
         return Finding.builder(ID, unset ? severity(true, context) : Severity.MEDIUM)
                 .title("Reference the client cannot resolve")
                 .message("Server '" + server.label() + "' in the " + config.client().configName() + " refers to "
-                        + (text.length() > 80 ? text.substring(0, 77) + "…" : text) + ", but " + problem
+                        + shown(s, text) + ", but " + problem
                         + (machineDependent ? "; the server would start with an empty value" : ""))
                 .location(value.location())
                 .remediation(fix)
-                .fingerprintHint(machineDependent ? s.kind() + ":" + s.name() : text)
+                .fingerprintHint(machineDependent ? s.kind() + ":" + s.name() : shown(s, text))
                 .build();
+    }
+
+    /**
+     * A substitution as a message shows it: rebuilt from its name, never copied, since the text between the braces
+     * may be anything, a pasted secret included.
+     */
+    private static String shown(References.Substitution s, String text) {
+        if (text.startsWith("${process.env.")) {
+            return "${process.env." + processEnvName(text) + "}";
+        }
+        if (s.kind().equals("input")) {
+            return "${input:" + (s.name().matches("[A-Za-z0-9_.-]{1,64}") ? s.name() : "…") + "}";
+        }
+        return text.startsWith("${") ? "${" + (text.startsWith("${env:") ? "env:" : "") + s.name()
+                + (s.hasDefault() ? ":-…" : "") + "}" : "$" + s.name();
+    }
+
+    /** The variable name of {@code ${process.env.NAME}}, or {@code NAME} when it is not one. */
+    private static String processEnvName(String text) {
+        String inner = text.substring("${process.env.".length(), text.length() - 1);
+        return !inner.isEmpty() && inner.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '_'))
+                ? inner : "NAME";
     }
 }
