@@ -112,10 +112,9 @@ public final class ServerPowerCheck implements PolicyCheck {
                     || w.equals("--pid") || w.equals("--ipc")) && next.equals("host"))) {
                 what = w.replace("=host", "") + " host shares the host's " + (w.startsWith("--n") ? "network (every "
                         + "local service, including databases bound to 127.0.0.1)" : "processes");
-            } else if ((w.equals("-v") || w.equals("--volume") || w.equals("--mount")) && next.contains("docker.sock")) {
-                what = "the Docker socket is mounted, which is root on the host";
-            } else if ((w.startsWith("-v=") || w.startsWith("--volume=") || w.startsWith("--mount="))
-                    && w.contains("docker.sock")) {
+            } else if (((w.equals("-v") || w.equals("--volume") || w.equals("--mount")) && next.contains("docker.sock"))
+                    || ((w.startsWith("-v=") || w.startsWith("--volume=") || w.startsWith("--mount="))
+                            && w.contains("docker.sock"))) {
                 what = "the Docker socket is mounted, which is root on the host";
             }
             if (what != null) {

@@ -103,15 +103,13 @@ public final class UnresolvedReferenceCheck implements PolicyCheck {
     private static String clientProblem(McpClient client, References.Substitution s, String text, Set<String> ownEnv) {
         if (text.startsWith("${process.env.")) {
             return "${process.env.NAME} is JavaScript template syntax that no MCP client expands; the server gets "
-                    + "the text as written (write " + (client == McpClient.VSCODE || client == McpClient.CURSOR
-                            ? "${env:NAME}" : "${NAME}") + ")";
+                    + "the text as written (write " + (isEditor(client) ? "${env:NAME}" : "${NAME}") + ")";
         }
         if (s.kind().equals("input") && client != McpClient.VSCODE && client != McpClient.GENERIC) {
             return client.displayName() + " has no \"inputs\", so ${input:" + s.name() + "} reaches the server as "
                     + "written";
         }
-        boolean editor = client == McpClient.VSCODE || client == McpClient.CURSOR;
-        if (!editor || !s.kind().equals("var") || !text.startsWith("${") || text.startsWith("${env:")
+        if (!isEditor(client) || !s.kind().equals("var") || !text.startsWith("${") || text.startsWith("${env:")
                 || ownEnv.contains(s.name())) {
             return null;
         }
@@ -119,8 +117,13 @@ public final class UnresolvedReferenceCheck implements PolicyCheck {
                 + "so ${" + s.name() + "} reaches the server as written";
     }
 
+    /** VS Code and Cursor: they fill {@code ${env:NAME}}, {@code ${input:id}} and predefined variables only. */
+    private static boolean isEditor(McpClient client) {
+        return client == McpClient.VSCODE || client == McpClient.CURSOR;
+    }
+
     private static boolean isEditorVariable(McpClient client, References.Substitution s) {
-        return (client == McpClient.VSCODE || client == McpClient.CURSOR) && s.kind().equals("var")
+        return isEditor(client) && s.kind().equals("var")
                 && EDITOR_VARIABLES.contains(s.name());
     }
 
