@@ -9,6 +9,7 @@ package dev.mcpsecrets.bridge;
 public final class BridgeException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** How the bridge ends because of this failure; kept when the exception is serialised. */
     private final BridgeExit exit;
 
     /**

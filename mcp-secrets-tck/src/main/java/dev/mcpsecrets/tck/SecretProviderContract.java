@@ -115,6 +115,10 @@ public abstract class SecretProviderContract {
         return true;
     }
 
+    /**
+     * {@link SecretProvider#id()} is lowercase letters, digits, {@code .}, {@code _} or {@code -}, and the
+     * same on every call and on every instance.
+     */
     @Test
     public void idIsLowercaseAndStable() {
         SecretProvider a = createProvider();
@@ -125,6 +129,10 @@ public abstract class SecretProviderContract {
         assertEquals(a.id(), b.id(), "every instance must have the same id");
     }
 
+    /**
+     * {@link SecretProvider#schemes()} names at least one scheme, among them the scheme of
+     * {@link #existingRef()}.
+     */
     @Test
     public void declaresItsSchemes() {
         SecretProvider p = createProvider();
@@ -133,6 +141,12 @@ public abstract class SecretProviderContract {
         assertTrue(p.schemes().contains(existingRef().scheme()), "schemes() must contain the existing ref's scheme");
     }
 
+    /**
+     * {@link SecretProvider#supports(SecretRef)} accepts the provider's own references, existing or not,
+     * and refuses a reference of a scheme it does not declare.
+     *
+     * @throws Exception when the provider under test fails where the contract expects a value
+     */
     @Test
     public void supportsItsOwnReferencesAndNotForeignOnes() throws Exception {
         SecretProvider p = createProvider();
@@ -141,6 +155,10 @@ public abstract class SecretProviderContract {
         assertFalse(p.supports(SecretRef.parse("tck-foreign-scheme:anything")), "must not claim a foreign scheme");
     }
 
+    /**
+     * {@link SecretProvider#availability(ResolveContext)} answers with a detail sentence, and the provider is
+     * available in {@link #context()} (the other tests need it).
+     */
     @Test
     public void availabilityAnswersWithADetail() {
         Availability availability = createProvider().availability(context());
@@ -149,18 +167,33 @@ public abstract class SecretProviderContract {
         assertTrue(availability.available(), "the contract test needs an available provider: " + availability.detail());
     }
 
+    /**
+     * {@link #existingRef()} resolves to {@link #expectedValue()}.
+     *
+     * @throws Exception when the provider under test fails where the contract expects a value
+     */
     @Test
     public void resolvesTheExistingReference() throws Exception {
         Secret secret = createProvider().resolve(existingRef(), context());
         assertEquals(expectedValue(), secret.revealAsString());
     }
 
+    /**
+     * {@link #missingRef()} fails with {@link Reason#NOT_FOUND}, not with another reason or a runtime
+     * exception.
+     */
     @Test
     public void missingReferenceIsNotFound() {
         SecretException e = assertThrows(SecretException.class, () -> createProvider().resolve(missingRef(), context()));
         assertEquals(Reason.NOT_FOUND, e.reason(), "missing reference must give NOT_FOUND, got: " + e.getMessage());
     }
 
+    /**
+     * The existing reference resolves through {@link Secrets} as it does directly, and the secret names
+     * the provider that resolved it.
+     *
+     * @throws Exception when the provider under test fails where the contract expects a value
+     */
     @Test
     public void resolvesThroughTheFacade() throws Exception {
         SecretProvider p = createProvider();
@@ -172,6 +205,13 @@ public abstract class SecretProviderContract {
         }
     }
 
+    /**
+     * A {@link BatchingSecretProvider} gives in a batch what it gives alone, and leaves out a missing
+     * reference (or fails the whole batch with {@link Reason#NOT_FOUND}, without the value in the failure).
+     * Skipped for providers that do not batch.
+     *
+     * @throws Exception when the provider under test fails where the contract expects a value
+     */
     @Test
     public void aBatchGivesWhatResolveGives() throws Exception {
         SecretProvider p = createProvider();
@@ -198,6 +238,10 @@ public abstract class SecretProviderContract {
         assertEquals(expectedValue(), again.revealAsString(), "resolveAll must give the value resolve gives");
     }
 
+    /**
+     * The provider is registered in {@code META-INF/services} (or the module descriptor) so that
+     * {@link ServiceLoader} finds it; skipped when {@link #expectDiscoverable()} says it is not.
+     */
     @Test
     public void isDiscoverableWithServiceLoader() {
         if (!expectDiscoverable()) {
@@ -208,6 +252,13 @@ public abstract class SecretProviderContract {
         assertTrue(found, type.getName() + " is not registered in META-INF/services/" + SecretProvider.class.getName());
     }
 
+    /**
+     * The value never appears in the provider's or the secret's {@code toString()}, in the messages and
+     * stack traces of failures (missing references, fallbacks through the facade), or in any line logged
+     * through SLF4J meanwhile (captured by {@link CapturedLogs}).
+     *
+     * @throws Exception when the provider under test fails where the contract expects a value
+     */
     @Test
     public void valueNeverAppearsInMessagesToStringOrLogs() throws Exception {
         String value = expectedValue();
@@ -248,6 +299,11 @@ public abstract class SecretProviderContract {
         }
     }
 
+    /**
+     * 32 threads resolving the existing reference at once all get the expected value, within 60 seconds.
+     *
+     * @throws Exception when the provider under test fails where the contract expects a value
+     */
     @Test
     public void concurrentResolutionIsSafe() throws Exception {
         SecretProvider p = createProvider();

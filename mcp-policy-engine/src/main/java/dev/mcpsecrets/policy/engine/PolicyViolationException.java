@@ -19,6 +19,7 @@ public final class PolicyViolationException extends RuntimeException {
 
     /** Reports are not serialisable; a deserialised exception keeps only its message. */
     private final transient PolicyReport report;
+    /** The severity at or above which the guard fails; kept when the exception is serialised. */
     private final Severity threshold;
 
     /**
