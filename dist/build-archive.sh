@@ -81,29 +81,10 @@ epoch="$(date -d "$timestamp" +%s)"
 find "$stage" -exec touch -h -d "@$epoch" {} +
 
 if [ -z "$cross" ]; then
-  # The class-data archive: the classes of typical runs (one JVM each, their class lists merged), dumped
-  # with the archive's own runtime so they are mapped, not loaded and verified, on every start. The options
-  # are the launcher's, which the archive must match.
-  train="$(mktemp -d)"
-  trap 'rm -rf "$train"' EXIT
-  mkdir -p "$train/home"
-  java_opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData)
-  runs=("--version" "get env:T" "get --reveal env:T" "providers" "run --env T=env:HOME -- /bin/true"
-    "audit --skip MCP-GIT-002 $root/examples/configs/fixed.mcp.json"
-    "audit --skip MCP-GIT-002 $root/examples/configs/insecure.mcp.json"
-    "audit --format json --skip MCP-GIT-002 $root/examples/configs/insecure.mcp.json")
-  i=0
-  for r in "${runs[@]}"; do
-    i=$((i + 1))
-    # shellcheck disable=SC2086 # each run is a command line
-    HOME="$train/home" T=training-value "$stage/runtime/bin/java" "${java_opts[@]}" \
-      -XX:DumpLoadedClassList="$train/$i.classlist" -jar "$stage/lib/mcp-secrets.jar" $r </dev/null >/dev/null 2>&1 || true
-  done
-  # class ids are per run: merge by name (built-in loaders need none), keep the first of each line
-  cat "$train"/*.classlist | grep -v '^#' | sed 's/ id: [0-9]*$//' | awk '!seen[$0]++' > "$train/all.classlist"
-  "$stage/runtime/bin/java" "${java_opts[@]}" -Xshare:dump \
-    -XX:SharedClassListFile="$train/all.classlist" -XX:SharedArchiveFile="$stage/lib/mcp-secrets.jsa" \
-    -cp "$stage/lib/mcp-secrets.jar" >"$train/dump.log" 2>&1 || { cat "$train/dump.log" >&2; exit 1; }
+  # The class-data archive, made by the archive's own launcher and runtime, so that its options and class path
+  # are the ones every start uses: the classes of typical runs, mapped rather than loaded and verified.
+  MCP_SECRETS_CDS_RECORD=now "$stage/bin/mcp-secrets"
+  [ -s "$stage/lib/mcp-secrets.jsa" ] || { echo "build-archive: no class-data archive was made" >&2; exit 1; }
   touch -d "@$epoch" "$stage/lib/mcp-secrets.jsa"
 fi
 
