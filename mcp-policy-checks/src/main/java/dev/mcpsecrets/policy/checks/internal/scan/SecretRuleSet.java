@@ -10,10 +10,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -25,6 +29,9 @@ import java.util.regex.PatternSyntaxException;
 public final class SecretRuleSet {
     private static final String RESOURCE = "secret-rules.json";
     private static final SecretRuleSet BUILT_IN = load();
+    /** A JWT payload longer than this (base64url characters) is not read; the format rule allows 2,000. */
+    private static final int MAX_JWT_PAYLOAD = 4096;
+    private static final Path JWT_PAYLOAD = Path.of("jwt-payload");
 
     private final List<SecretRule> rules;
     private final Pattern secretName;
@@ -36,10 +43,11 @@ public final class SecretRuleSet {
     private final double placeholderShare;
     private final List<String> stopwords;
     private final Set<String> publishedExamples;
+    private final List<Map<String, String>> publicJwtClaims;
 
     private SecretRuleSet(List<SecretRule> rules, Pattern secretName, Pattern notSecretName, Pattern passwordName,
             int minLength, int passwordMinLength, double fieldEntropy, double placeholderShare, List<String> stopwords,
-            Set<String> publishedExamples) {
+            Set<String> publishedExamples, List<Map<String, String>> publicJwtClaims) {
         this.rules = List.copyOf(rules);
         this.secretName = secretName;
         this.notSecretName = notSecretName;
@@ -50,6 +58,7 @@ public final class SecretRuleSet {
         this.placeholderShare = placeholderShare;
         this.stopwords = List.copyOf(stopwords);
         this.publishedExamples = Set.copyOf(publishedExamples);
+        this.publicJwtClaims = List.copyOf(publicJwtClaims);
     }
 
     /**
@@ -129,10 +138,26 @@ public final class SecretRuleSet {
                 examples.add(s.asString().orElseThrow(() -> bad(s, "publishedExamples must be strings")).value());
             }
         }
+        List<Map<String, String>> publicJwts = new ArrayList<>();
+        if (allow.get("publicJwtClaims").isPresent()) {
+            for (JsonValue c : array(allow, "publicJwtClaims")) {
+                if (!(c instanceof JsonValue.ObjectValue claims)) {
+                    throw bad(c, "publicJwtClaims must be objects");
+                }
+                Map<String, String> wanted = new LinkedHashMap<>();
+                claims.asMap().forEach((name, value) -> wanted.put(name, value.asString()
+                        .orElseThrow(() -> bad(value, "publicJwtClaims values must be strings")).value()));
+                if (wanted.isEmpty()) {
+                    throw bad(c, "a publicJwtClaims entry needs at least one claim");
+                }
+                publicJwts.add(Map.copyOf(wanted));
+            }
+        }
         return new SecretRuleSet(rules, Pattern.compile(string(fields, "secretName")),
                 Pattern.compile(string(fields, "notSecretName")), Pattern.compile(string(fields, "passwordName")),
                 (int) number(fields, "minLength", 8), (int) number(fields, "passwordMinLength", 4),
-                number(fields, "entropy", 3.0), number(allow, "placeholderShare", 0.6), stopwords, examples);
+                number(fields, "entropy", 3.0), number(allow, "placeholderShare", 0.6), stopwords, examples,
+                publicJwts);
     }
 
     /**
@@ -176,7 +201,7 @@ public final class SecretRuleSet {
      */
     public boolean isSecretValue(String name, String value) {
         String v = value.strip();
-        if (v.isEmpty() || isPlaceholder(v) || isTrivial(v) || isPublishedExample(v)) {
+        if (v.isEmpty() || isPlaceholder(v) || isTrivial(v) || isPublic(v)) {
             return false;
         }
         if (isPasswordName(name)) {
@@ -224,6 +249,50 @@ public final class SecretRuleSet {
      */
     public boolean isPublishedExample(CharSequence value) {
         return publishedExamples.contains(value.toString());
+    }
+
+    /**
+     * Whether a value grants nothing by being known: a published example, or a token that is public by
+     * design, a JSON Web Token whose claims include every claim of one {@code publicJwtClaims} entry
+     * (a Supabase anon key: {@code "iss": "supabase", "role": "anon"}, shipped to every browser of the
+     * project; what it may read is governed by row-level security). The signature is not checked: a
+     * forged token with these claims is no more a secret than a real one.
+     *
+     * @param value the value
+     * @return {@code true} if the value is public
+     */
+    public boolean isPublic(CharSequence value) {
+        return isPublishedExample(value) || !publicJwtClaims.isEmpty() && isPublicJwt(value.toString());
+    }
+
+    private boolean isPublicJwt(String value) {
+        int firstDot = value.indexOf('.');
+        int secondDot = firstDot < 0 ? -1 : value.indexOf('.', firstDot + 1);
+        if (!value.startsWith("eyJ") || secondDot < 0 || value.indexOf('.', secondDot + 1) >= 0
+                || secondDot - firstDot - 1 > MAX_JWT_PAYLOAD) {
+            return false;
+        }
+        String payload;
+        try {
+            payload = new String(Base64.getUrlDecoder().decode(value.substring(firstDot + 1, secondDot)),
+                    StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64Url) {
+            return false;
+        }
+        Optional<JsonValue> root = JsonReader.parse(payload, JWT_PAYLOAD, JsonDialect.STRICT).root();
+        if (root.isEmpty() || !(root.get() instanceof JsonValue.ObjectValue claims)) {
+            return false;
+        }
+        for (Map<String, String> wanted : publicJwtClaims) {
+            boolean all = true;
+            for (Map.Entry<String, String> claim : wanted.entrySet()) {
+                all &= claims.getString(claim.getKey()).filter(v -> v.value().equals(claim.getValue())).isPresent();
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isTrivial(String v) {

@@ -164,7 +164,7 @@ public final class SecretScanner {
         private boolean accept(int ruleIndex, SecretRule rule, Matcher m) {
             int s = m.start(rule.secretGroup());
             int e = m.end(rule.secretGroup());
-            if (s < 0 || e <= s || ruleSet.isPublishedExample(text.subSequence(s, e))) {
+            if (s < 0 || e <= s || ruleSet.isPublic(text.subSequence(s, e))) {
                 return false;
             }
             // a verified vendor checksum proves the vendor's generator; without one, the value must look random

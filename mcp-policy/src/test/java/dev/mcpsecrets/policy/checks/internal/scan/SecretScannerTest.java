@@ -50,6 +50,27 @@ class SecretScannerTest {
         });
     }
 
+    /** Supabase's anon key is public by design; its service-role key and other issuers' tokens are not. */
+    @Test
+    void aSupabaseAnonKeyIsPublicButItsServiceRoleKeyIsASecret() {
+        String anon = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6ImZha2Vwcm9qZWN0cmVmMHRlc3QxIiwicm9sZSI6ImFub24iLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MjAwMDAwMDAwMH0.FAKEfakeSignature0123456789TESTtest0123abcd";
+        String serviceRole = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6ImZha2Vwcm9qZWN0cmVmMHRlc3QxIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImlhdCI6MTcwMDAwMDAwMCwiZXhwIjoyMDAwMDAwMDAwfQ.FAKEfakeSignature0123456789TESTtest0123abcd";
+        String otherIssuerAnon = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJleGFtcGxlLWlzc3VlciIsInJvbGUiOiJhbm9uIn0.FAKEfakeSignature0123456789TESTtest0123abcd";
+        SecretRuleSet rules = SCANNER.ruleSet();
+        assertThat(rules("SUPABASE_ANON_KEY=" + anon)).isEmpty();
+        assertThat(rules.isSecretValue("SUPABASE_ANON_KEY", anon)).isFalse();
+        assertThat(rules.isPublic(anon)).isTrue();
+        assertThat(rules("SUPABASE_SERVICE_ROLE_KEY=" + serviceRole)).containsExactly("jwt");
+        assertThat(rules.isSecretValue("SUPABASE_SERVICE_ROLE_KEY", serviceRole)).isTrue();
+        assertThat(rules("TOKEN=" + otherIssuerAnon)).containsExactly("jwt");
+        // a payload that is not base64url JSON proves nothing: still a token
+        String garbled = "eyJhbGciOiJIUzI1NiJ9.eyJ!!notbase64!!.FAKEfakeSignature0123456789abc";
+        assertThat(rules.isPublic(garbled)).isFalse();
+        String notJson = "eyJhbGciOiJIUzI1NiJ9.eyJub3QganNvbg.FAKEfakeSignature0123456789abc";
+        assertThat(rules.isPublic(notJson)).isFalse();
+        assertThat(rules("Bearer " + notJson)).containsExactly("jwt");
+    }
+
     @Test
     void privateKeyNeedsItsBodyAndMaySpanLines() {
         String pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAFAKEfake0123456789TESTtestFAKEfake0123\n-----END RSA PRIVATE KEY-----";
