@@ -158,6 +158,29 @@ public final class SecretRef {
     }
 
     /**
+     * Whether the text is a well-formed reference expression (one reference, or alternatives separated by
+     * {@code ||}) whose every scheme is one of {@code knownSchemes}: what a config value must be to be read
+     * as a reference rather than as a literal value. Never throws for any text.
+     *
+     * @param text any text
+     * @param knownSchemes the schemes that count, lowercase
+     * @return {@code true} for a reference expression over those schemes
+     * @since 0.2.0
+     */
+    public static boolean isReferenceExpression(String text, Collection<String> knownSchemes) {
+        Objects.requireNonNull(knownSchemes, "knownSchemes");
+        if (!looksLikeReference(text)) {
+            return false;
+        }
+        try {
+            parseAlternatives(text, knownSchemes);
+            return true;
+        } catch (MalformedRefException e) {
+            return false;
+        }
+    }
+
+    /**
      * Reports problems without quoting the text: a malformed reference may be a value pasted where a
      * reference was expected ({@code admin:pw}, {@code https://user:token@host}, {@code env:A || ghp_...}),
      * and even its would-be scheme may be part of it. The position and the known schemes say enough.

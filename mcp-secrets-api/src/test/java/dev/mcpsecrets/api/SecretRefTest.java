@@ -146,6 +146,26 @@ class SecretRefTest {
         return Combinators.combine(schemes, bodies).as(SecretRef::of);
     }
 
+    @Test
+    void referenceExpressionsAreTellFromValuesThatOnlyStartLikeOne() {
+        Set<String> known = Set.of("env", "op", "keychain");
+        assertThat(SecretRef.isReferenceExpression("env:GITHUB_TOKEN", known)).isTrue();
+        assertThat(SecretRef.isReferenceExpression("  op://vault/item/field || env:TOKEN ", known)).isTrue();
+        // a password that starts like a reference, an unknown scheme, a half-written expression, plain text
+        assertThat(SecretRef.isReferenceExpression("admin:PLANTED-pw", known)).isFalse();
+        assertThat(SecretRef.isReferenceExpression("vault:secret/app#token", known)).isFalse();
+        assertThat(SecretRef.isReferenceExpression("env:TOKEN ||", known)).isFalse();
+        assertThat(SecretRef.isReferenceExpression("env:", known)).isFalse();
+        assertThat(SecretRef.isReferenceExpression("ghp_PLANTED0123456789", known)).isFalse();
+        assertThat(SecretRef.isReferenceExpression("", known)).isFalse();
+    }
+
+    @Property
+    void anyTextIsAnsweredWithoutThrowingAndOnlyReferencesPass(@ForAll String text) {
+        boolean reference = SecretRef.isReferenceExpression(text, SecretRef.WELL_KNOWN_SCHEMES);
+        assertThat(!reference || SecretRef.looksLikeReference(text)).isTrue();
+    }
+
     @Provide
     Arbitrary<List<SecretRef>> alternatives() {
         return refs().filter(r -> !r.body().endsWith("|") && !r.body().startsWith("|")).list().ofMinSize(1).ofMaxSize(4);

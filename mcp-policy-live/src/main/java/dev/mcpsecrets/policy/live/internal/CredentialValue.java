@@ -100,7 +100,7 @@ public final class CredentialValue {
                     + "expansion), which the audit does not run");
         }
         Set<String> schemes = context.secrets().map(Secrets::knownSchemes).orElse(SecretRef.WELL_KNOWN_SCHEMES);
-        if (isReference(text, schemes)) {
+        if (SecretRef.isReferenceExpression(text, schemes)) {
             Optional<Secrets> secrets = context.secrets();
             if (secrets.isEmpty()) {
                 return Outcome.failed(Kind.REFERENCE, "no secrets facade is configured to resolve " + text);
@@ -132,19 +132,7 @@ public final class CredentialValue {
             return Optional.of(Outcome.untrusted(Kind.ENVIRONMENT, where.file()));
         }
         Set<String> schemes = context.secrets().map(Secrets::knownSchemes).orElse(SecretRef.WELL_KNOWN_SCHEMES);
-        return isReference(text, schemes) ? Optional.of(Outcome.untrusted(Kind.REFERENCE, where.file()))
+        return SecretRef.isReferenceExpression(text, schemes) ? Optional.of(Outcome.untrusted(Kind.REFERENCE, where.file()))
                 : Optional.empty();
-    }
-
-    private static boolean isReference(String text, Set<String> schemes) {
-        if (!SecretRef.looksLikeReference(text)) {
-            return false;
-        }
-        try {
-            SecretRef.parseAlternatives(text, schemes);
-            return true;
-        } catch (dev.mcpsecrets.api.MalformedRefException e) {
-            return false;
-        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.mcpsecrets.policy.checks.internal.logs;
 
-import dev.mcpsecrets.api.MalformedRefException;
 import dev.mcpsecrets.api.Secret;
 import dev.mcpsecrets.api.SecretException;
 import dev.mcpsecrets.api.SecretRef;
@@ -86,9 +85,9 @@ public final class KnownValues implements AutoCloseable {
                     }
                     String text = v.value().strip();
                     int eq = text.indexOf('=');
-                    if (isReference(text, schemes)) {
+                    if (SecretRef.isReferenceExpression(text, schemes)) {
                         refs.add(text);
-                    } else if (eq > 0 && isReference(text.substring(eq + 1).strip(), schemes)) {
+                    } else if (eq > 0 && SecretRef.isReferenceExpression(text.substring(eq + 1).strip(), schemes)) {
                         refs.add(text.substring(eq + 1).strip()); // run --env NAME=REF
                     }
                 }
@@ -109,25 +108,13 @@ public final class KnownValues implements AutoCloseable {
         for (McpConfigFile config : context.configs()) {
             for (McpServer server : config.servers()) {
                 for (JsonValue.StringValue v : server.credentialCarriers()) {
-                    if (!context.mayResolveNamedValuesAt(v.location()) && isReference(v.value().strip(), schemes)) {
+                    if (!context.mayResolveNamedValuesAt(v.location()) && SecretRef.isReferenceExpression(v.value().strip(), schemes)) {
                         n++;
                     }
                 }
             }
         }
         return n;
-    }
-
-    private static boolean isReference(String text, Set<String> schemes) {
-        if (!SecretRef.looksLikeReference(text)) {
-            return false;
-        }
-        try {
-            SecretRef.parseAlternatives(text, schemes);
-            return true;
-        } catch (MalformedRefException e) {
-            return false;
-        }
     }
 
     /**
