@@ -32,6 +32,13 @@ public final class SecretRuleSet {
     /** A JWT payload longer than this (base64url characters) is not read; the format rule allows 2,000. */
     private static final int MAX_JWT_PAYLOAD = 4096;
     private static final Path JWT_PAYLOAD = Path.of("jwt-payload");
+    /**
+     * A template variable as the whole value, where a document or a template leaves the secret to be filled in:
+     * {@code ${name}}, {@code {{name}}}, {@code {name}}, {@code %NAME%}, {@code $NAME} (upper case only, so that a
+     * password that starts with {@code $} still counts).
+     */
+    private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\$\\{[^{}]{1,128}\\}|\\{\\{[^{}]{1,128}\\}\\}"
+            + "|\\{[A-Za-z_][A-Za-z0-9_.-]{0,127}\\}|%[A-Za-z_][A-Za-z0-9_]{0,127}%|\\$[A-Z_][A-Z0-9_]{0,127}");
 
     private final List<SecretRule> rules;
     private final Pattern secretName;
@@ -211,13 +218,17 @@ public final class SecretRuleSet {
     }
 
     /**
-     * Whether a value is an obvious placeholder: mostly {@code x}, {@code *} or dots, or containing a
-     * stop word such as {@code example} or {@code your_}.
+     * Whether a value is an obvious placeholder: a template variable as the whole value ({@code ${password}},
+     * {@code {{pass}}}), mostly {@code x}, {@code *} or dots, or containing a stop word such as {@code example} or
+     * {@code your_}.
      *
      * @param value the value
      * @return {@code true} for placeholders
      */
     public boolean isPlaceholder(CharSequence value) {
+        if (TEMPLATE_VARIABLE.matcher(value).matches()) {
+            return true;
+        }
         int filler = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
