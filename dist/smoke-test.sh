@@ -2,7 +2,8 @@
 # Installs the self-contained archive into a clean home and runs the command as a user without Java would:
 # no java on PATH, no JAVA_HOME. Checks --version (names the bundled runtime), the build-time CDS archive
 # (-Xshare:on), get, run, keychain over D-Bus (unix socket), audit, audit --live against an HTTPS fake of
-# GitHub (TLS with an EC certificate, java.net.http) and the real PostgreSQL and MariaDB (JDBC).
+# GitHub (TLS with an EC certificate, java.net.http), aws-sm: through an assume-role profile against fakes of
+# STS and Secrets Manager, and the real PostgreSQL and MariaDB (JDBC).
 #   dist/smoke-test.sh ARCHIVE.tar.gz
 # Backends (D-Bus + gnome-keyring, the databases) must be there when CI=true; otherwise a missing one is
 # skipped with the reason. The fake's Java is the build's (JAVA_HOME or PATH), never the command's.
@@ -12,8 +13,10 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 root="$(cd "$here/.." && pwd -P)"
 work="$(mktemp -d)"
 fake_pid=""
+aws_pid=""
 cleanup() {
   if [ -n "$fake_pid" ]; then kill "$fake_pid" 2>/dev/null || true; fi
+  if [ -n "$aws_pid" ]; then kill "$aws_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -117,6 +120,27 @@ if [ -s "$work/port" ]; then
   cp "$out" "$work/live.json"
 else
   ko "the HTTPS fake did not start" "$work/fake.log"
+fi
+
+# aws-sm: through an assume-role profile: the shipped STS module, XML and SigV4 on the bundled runtime
+aws_value="PLANTED-smoke-aws-$RANDOM$RANDOM"
+"$host_java" "$here/smoke/FakeAwsRole.java" AKIDFAKESMOKESOURCE "$aws_value" "$work/aws-port" >"$work/aws.log" 2>&1 &
+aws_pid=$!
+for _ in $(seq 1 300); do [ -s "$work/aws-port" ] && break; sleep 0.2; done
+mkdir -p "$work/aws"
+printf '%s\n' '[profile base]' 'aws_access_key_id = AKIDFAKESMOKESOURCE' 'aws_secret_access_key = smoke-source-secret' \
+  '[profile reader]' 'role_arn = arn:aws:iam::123456789012:role/mcp-reader' 'source_profile = base' \
+  'region = us-east-2' > "$work/aws/config"
+if [ -s "$work/aws-port" ]; then
+  aws_url="http://127.0.0.1:$(cat "$work/aws-port")"
+  as_user AWS_PROFILE=reader AWS_CONFIG_FILE="$work/aws/config" AWS_SHARED_CREDENTIALS_FILE="$work/aws/none" \
+    AWS_ENDPOINT_URL_STS="$aws_url" AWS_ENDPOINT_URL_SECRETS_MANAGER="$aws_url" AWS_EC2_METADATA_DISABLED=true \
+    "$cmd" run --env GH=aws-sm:mcp/github -- sh -c 'printf "%s" "$GH"' || true
+  if [ "$(cat "$out")" = "$aws_value" ] && ! grep -q "$aws_value" "$err" && clean_stderr; then
+    ok "aws-sm: through an assume-role profile (STS AssumeRole, then the secret with the temporary key)"
+  else ko "aws-sm: with an assume-role profile" "$err"; cat "$work/aws.log" >&2; fi
+else
+  ko "the AWS fake did not start" "$work/aws.log"
 fi
 
 # the JDBC drivers: the superuser accounts of the machine's databases are reported as such
