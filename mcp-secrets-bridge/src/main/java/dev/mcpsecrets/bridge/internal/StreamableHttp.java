@@ -23,11 +23,16 @@ import org.slf4j.LoggerFactory;
  * response); {@code Mcp-Session-Id} from the initialize response goes on every later request, and so
  * does {@code MCP-Protocol-Version} with the version the initialize result named; after
  * {@code notifications/initialized} a GET opens the stream for messages the server sends unasked
- * (405 means it offers none); a 404 for a request with a session id means the session ended.
+ * (405 means it offers none); a 404 for a request with a session id means the session ended. A POST's stream
+ * that breaks off after events with ids is resumed with a GET carrying {@code Last-Event-ID}.
  */
 final class StreamableHttp implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(StreamableHttp.class);
     private static final long MAX_GET_BACKOFF_MILLIS = 30_000;
+    /** How often one POST's broken stream is resumed, and how long before each try at most / by default. */
+    private static final int MAX_RESUMES = 3;
+    private static final long MAX_RESUME_WAIT_MILLIS = 5_000;
+    private static final long DEFAULT_RESUME_WAIT_MILLIS = 100;
 
     private final RemoteHttp http;
     private final URI endpoint;
@@ -141,18 +146,80 @@ final class StreamableHttp implements Transport {
         }
     }
 
+    /**
+     * Reads a POST's SSE stream until every request of the POST is answered. A stream that ends or breaks
+     * before that, after the server gave its events ids, is resumed as the specification describes: a GET with
+     * {@code Last-Event-ID}, on which the server may replay what followed that event (at most
+     * {@value #MAX_RESUMES} times, waiting as the stream's {@code retry} field says). Without ids, or when the
+     * server offers no replay, the requests still open are answered with errors by the caller.
+     */
     private void readEvents(InputStream body, JsonRpc.ClientMessage inspected) throws IOException {
-        try (InputStream in = new BufferedInputStream(body, 16 * 1024)) {
-            SseReader events = new SseReader(in, maxMessageBytes);
-            for (SseReader.Event e = events.next(); e != null; e = events.next()) {
-                if (e.type().equals("message")) {
-                    forward(e.data(), inspected);
-                }
-                if (!inspected.hasRequests() || inspected.requestIds().stream().noneMatch(output::isPending)) {
-                    // every request of this POST is answered: the server should close, the client need not wait
-                    return;
+        InputStream stream = body;
+        String lastEventId = null;
+        long retryMillis = DEFAULT_RESUME_WAIT_MILLIS;
+        for (int resumes = 0; ; resumes++) {
+            IOException broke = null;
+            try (InputStream in = new BufferedInputStream(stream, 16 * 1024)) {
+                SseReader events = new SseReader(in, maxMessageBytes);
+                try {
+                    for (SseReader.Event e = events.next(); e != null; e = events.next()) {
+                        if (e.type().equals("message")) {
+                            forward(e.data(), inspected);
+                        }
+                        if (allAnswered(inspected)) {
+                            // every request of this POST is answered: the server should close, the client need not wait
+                            return;
+                        }
+                    }
+                } catch (IOException e) {
+                    broke = e;
+                } finally {
+                    lastEventId = events.lastEventId() != null ? events.lastEventId() : lastEventId;
+                    retryMillis = events.retryMillis() != null ? events.retryMillis() : retryMillis;
                 }
             }
+            if (closed || lastEventId == null || resumes >= MAX_RESUMES) {
+                if (broke != null) {
+                    throw broke;
+                }
+                return;
+            }
+            Optional<InputStream> resumed = resume(lastEventId, Math.min(retryMillis, MAX_RESUME_WAIT_MILLIS));
+            if (resumed.isEmpty()) {
+                if (broke != null) {
+                    throw broke;
+                }
+                return;
+            }
+            stream = resumed.get();
+        }
+    }
+
+    private boolean allAnswered(JsonRpc.ClientMessage inspected) {
+        return !inspected.hasRequests() || inspected.requestIds().stream().noneMatch(output::isPending);
+    }
+
+    /** The GET that resumes a broken stream after {@code lastEventId}; empty when the server offers none. */
+    private Optional<InputStream> resume(String lastEventId, long waitMillis) throws IOException {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Accept", "text/event-stream");
+        addSession(h);
+        h.put("Last-Event-ID", lastEventId);
+        try {
+            Thread.sleep(waitMillis);
+            HttpResponse<InputStream> response = http.send("GET", endpoint, null, h);
+            String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+            if (response.statusCode() != 200 || !type.startsWith("text/event-stream")) {
+                RemoteHttp.discard(response);
+                LOG.info("{} did not resume a broken stream (GET with Last-Event-ID answered HTTP {})",
+                        Origins.origin(endpoint), response.statusCode());
+                return Optional.empty();
+            }
+            LOG.debug("resumed a broken stream of {}", Origins.origin(endpoint));
+            return Optional.of(response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 

@@ -86,6 +86,67 @@ class BridgeSessionTest {
         }
     }
 
+    /** A POST's stream that breaks off after an event with an id is resumed with GET and Last-Event-ID. */
+    @Test
+    void resumesABrokenResponseStreamAfterItsLastEventId() throws Exception {
+        try (FakeRemote remote = new FakeRemote()) {
+            remote.handler = (ex, r) -> {
+                String method = FakeRemote.method(r.text());
+                if (r.method().equals("GET")) {
+                    if (!"ev-1".equals(r.header("Last-Event-ID"))) {
+                        ex.sendResponseHeaders(405, -1);
+                        return;
+                    }
+                    FakeRemote.sse(ex, "id: ev-2\ndata: {\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{\"resumed\":true}}\n\n");
+                } else if ("tools/call".equals(method)) {
+                    // a progress notification with an id, then the connection ends before the response
+                    FakeRemote.sse(ex, "retry: 50\nid: ev-1\nevent: message\ndata: {\"jsonrpc\":\"2.0\","
+                            + "\"method\":\"notifications/progress\",\"params\":{}}\n\n");
+                } else {
+                    FakeRemote.streamable(ex, r);
+                }
+            };
+            try (BridgeHarness client = new BridgeHarness(bridge(remote.url("/mcp"), "Authorization: Bearer {env:REMOTE_TOKEN}"))) {
+                client.send(BridgeHarness.INITIALIZE);
+                assertThat(client.next()).contains("\"id\":0");
+                client.send(BridgeHarness.INITIALIZED);
+                client.send("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}");
+                assertThat(client.next()).contains("notifications/progress");
+                assertThat(client.nextResponse()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{\"resumed\":true}}");
+            }
+            assertThat(remote.requests).filteredOn(r -> r.method().equals("GET") && r.header("Last-Event-ID") != null)
+                    .singleElement().satisfies(get -> {
+                        assertThat(get.header("Last-Event-ID")).isEqualTo("ev-1");
+                        assertThat(get.header("Mcp-Session-Id")).isEqualTo(FakeRemote.SESSION);
+                        assertThat(get.header("Authorization")).isEqualTo("Bearer " + TOKEN);
+                    });
+        }
+    }
+
+    /** Without event ids there is nothing to resume from: the open request gets an error, and no GET asks. */
+    @Test
+    void aBrokenStreamWithoutEventIdsAnswersTheRequestWithAnError() throws Exception {
+        try (FakeRemote remote = new FakeRemote()) {
+            remote.handler = (ex, r) -> {
+                if ("tools/call".equals(FakeRemote.method(r.text()))) {
+                    FakeRemote.sse(ex, "event: message\ndata: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\","
+                            + "\"params\":{}}\n\n");
+                } else {
+                    FakeRemote.streamable(ex, r);
+                }
+            };
+            try (BridgeHarness client = new BridgeHarness(bridge(remote.url("/mcp"), "Authorization: Bearer {env:REMOTE_TOKEN}"))) {
+                client.send(BridgeHarness.INITIALIZE);
+                assertThat(client.next()).contains("\"id\":0");
+                client.send(BridgeHarness.INITIALIZED);
+                client.send("{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}");
+                assertThat(client.next()).contains("notifications/progress");
+                assertThat(client.nextResponse()).contains("\"id\":8").contains("\"error\"");
+            }
+            assertThat(remote.requests).noneMatch(r -> r.header("Last-Event-ID") != null);
+        }
+    }
+
     @Test
     void followsARedirectWithinTheOriginOnly() throws Exception {
         try (FakeRemote remote = new FakeRemote()) {
