@@ -106,14 +106,7 @@ class BridgeSessionTest {
                     FakeRemote.streamable(ex, r);
                 }
             };
-            try (BridgeHarness client = new BridgeHarness(bridge(remote.url("/mcp"), "Authorization: Bearer {env:REMOTE_TOKEN}"))) {
-                client.send(BridgeHarness.INITIALIZE);
-                assertThat(client.next()).contains("\"id\":0");
-                client.send(BridgeHarness.INITIALIZED);
-                client.send("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}");
-                assertThat(client.next()).contains("notifications/progress");
-                assertThat(client.nextResponse()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{\"resumed\":true}}");
-            }
+            assertThat(slowCallAnswer(remote, 7)).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{\"resumed\":true}}");
             assertThat(remote.requests).filteredOn(r -> r.method().equals("GET") && r.header("Last-Event-ID") != null)
                     .singleElement().satisfies(get -> {
                         assertThat(get.header("Last-Event-ID")).isEqualTo("ev-1");
@@ -135,15 +128,20 @@ class BridgeSessionTest {
                     FakeRemote.streamable(ex, r);
                 }
             };
-            try (BridgeHarness client = new BridgeHarness(bridge(remote.url("/mcp"), "Authorization: Bearer {env:REMOTE_TOKEN}"))) {
-                client.send(BridgeHarness.INITIALIZE);
-                assertThat(client.next()).contains("\"id\":0");
-                client.send(BridgeHarness.INITIALIZED);
-                client.send("{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}");
-                assertThat(client.next()).contains("notifications/progress");
-                assertThat(client.nextResponse()).contains("\"id\":8").contains("\"error\"");
-            }
+            assertThat(slowCallAnswer(remote, 8)).contains("\"id\":8").contains("\"error\"");
             assertThat(remote.requests).noneMatch(r -> r.header("Last-Event-ID") != null);
+        }
+    }
+
+    /** Initializes a session, calls the tool "slow" with this id, and returns its response after the progress note. */
+    private String slowCallAnswer(FakeRemote remote, int id) throws Exception {
+        try (BridgeHarness client = new BridgeHarness(bridge(remote.url("/mcp"), "Authorization: Bearer {env:REMOTE_TOKEN}"))) {
+            client.send(BridgeHarness.INITIALIZE);
+            assertThat(client.next()).contains("\"id\":0");
+            client.send(BridgeHarness.INITIALIZED);
+            client.send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}");
+            assertThat(client.next()).contains("notifications/progress");
+            return client.nextResponse();
         }
     }
 

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -83,10 +82,10 @@ class RealWorldCorpusTest {
         }
         System.out.println("real-world corpus: " + files.size() + " configs " + perClient);
 
-        Map<String, String[]> expected = readExpectations(corpus.resolve("expected-findings.tsv"));
+        Map<String, String[]> expected = ReviewedTsv.read(corpus.resolve("expected-findings.tsv"));
         if (Boolean.getBoolean(UPDATE)) {
             writeExpectations(actual, expected);
-            expected = readExpectations(sourceCorpus().resolve("expected-findings.tsv"));
+            expected = ReviewedTsv.read(sourceCorpus().resolve("expected-findings.tsv"));
         }
         printPrecision(expected);
 
@@ -120,23 +119,6 @@ class RealWorldCorpusTest {
             }
         }
         return findings;
-    }
-
-    /** Key (file, rule, pointer) → {severity, verdict, reason}. */
-    private static Map<String, String[]> readExpectations(Path tsv) throws IOException {
-        Map<String, String[]> lines = new LinkedHashMap<>();
-        if (!Files.exists(tsv)) {
-            return lines;
-        }
-        for (String line : Files.readAllLines(tsv, StandardCharsets.UTF_8)) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] c = line.split("\t", -1);
-            assertThat(c).as("expected-findings.tsv line: " + line).hasSizeGreaterThanOrEqualTo(5);
-            lines.put(c[0] + "\t" + c[1] + "\t" + c[2], new String[] {c[3], c[4], c.length > 5 ? c[5] : ""});
-        }
-        return lines;
     }
 
     private static void writeExpectations(Map<String, String> actual, Map<String, String[]> previous)

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpsecrets.policy.checks.internal.ReviewedTsv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -80,10 +80,10 @@ class SecretlintSnapshotsTest {
             }
         }
 
-        Map<String, String[]> reviewed = read(sourceOrResource());
+        Map<String, String[]> reviewed = ReviewedTsv.read(sourceOrResource());
         if (Boolean.getBoolean(UPDATE)) {
             write(actual, reviewed);
-            reviewed = read(Path.of("src/test/resources/peers").resolve(VERDICTS));
+            reviewed = ReviewedTsv.read(Path.of("src/test/resources/peers").resolve(VERDICTS));
         }
         long gaps = reviewed.values().stream().filter(v -> v[1].equals("gap")).count();
         long byDesign = reviewed.entrySet().stream()
@@ -114,23 +114,6 @@ class SecretlintSnapshotsTest {
         } catch (Exception missing) {
             return Path.of("src/test/resources/peers").resolve(VERDICTS);
         }
-    }
-
-    /** Key (kind, snapshot, range) → {their message id or our rule id, verdict, reason}. */
-    private static Map<String, String[]> read(Path tsv) throws IOException {
-        Map<String, String[]> lines = new LinkedHashMap<>();
-        if (!Files.exists(tsv)) {
-            return lines;
-        }
-        for (String line : Files.readAllLines(tsv, StandardCharsets.UTF_8)) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] c = line.split("\t", -1);
-            assertThat(c).as(VERDICTS + " line: " + line).hasSizeGreaterThanOrEqualTo(5);
-            lines.put(c[0] + "\t" + c[1] + "\t" + c[2], new String[] {c[3], c[4], c.length > 5 ? c[5] : ""});
-        }
-        return lines;
     }
 
     private static void write(Map<String, String> actual, Map<String, String[]> previous) throws IOException {
