@@ -69,11 +69,20 @@ final class ArgumentMoves {
      * {@code null} when it can.
      */
     String plan(Finding f, int index) {
+        return plan(f, index, 1);
+    }
+
+    /**
+     * As {@link #plan(Finding, int)}, for one of {@code secretsInArgument} findings of the same argument (the
+     * NAME=value words of a script move one by one).
+     */
+    String plan(Finding f, int index, int secretsInArgument) {
         List<JsonValue.StringValue> args = server.args();
         JsonValue.StringValue arg = args.get(index);
         String text = arg.value();
         if (ScriptPrefix.isScriptArgument(server, index)) {
-            return script(f, index, arg);
+            long moved = found.stream().filter(m -> m.carrier() == arg).count();
+            return script(f, index, arg, (int) (secretsInArgument - moved));
         }
         String where = "the argument at " + f.location().display();
         int eq = text.indexOf('=');
@@ -139,7 +148,7 @@ final class ArgumentMoves {
     }
 
     /** {@code NAME=secret} at the start of a {@code sh -c} script. */
-    private String script(Finding f, int index, JsonValue.StringValue arg) {
+    private String script(Finding f, int index, JsonValue.StringValue arg, int secretsLeft) {
         String where = "the secret in the sh -c script at " + f.location().display();
         String script = changedScript(index, arg.value());
         if (script.matches("(?s).*([;&|\\n\\r`]|\\$\\().*")) {
@@ -147,10 +156,10 @@ final class ArgumentMoves {
                     + "the secret would reach them all, so it does not move";
         }
         Matcher named = SCRIPT_NAME.matcher(f.message());
-        String name = named.find() ? named.group(1) : onlyCredentialAssignment(script);
+        String name = named.find() ? named.group(1) : credentialAssignment(script, secretsLeft);
         if (name == null) {
-            return where + " is not the value of the one credential-named NAME=value word before the command; it "
-                    + "cannot move without rewriting the script";
+            return where + " is not the value of a credential-named NAME=value word before the command (there are "
+                    + "not as many such words as secrets); it cannot move without rewriting the script";
         }
         ScriptPrefix prefix = ScriptPrefix.find(script, name).orElse(null);
         if (prefix == null) {
@@ -171,11 +180,12 @@ final class ArgumentMoves {
     }
 
     /**
-     * A known-format secret in a script is reported without its name: it is taken to be the value of the one
-     * credential-named assignment before the command (the read-back compares the stored value, and the audit
-     * afterwards shows anything that stayed).
+     * A known-format secret in a script is reported without its name: it is taken to be the value of a
+     * credential-named assignment before the command, the first one left, when there are exactly as many such
+     * words left as secrets to move (one word and one secret, or one each of several; the read-back compares the
+     * stored value, and the audit afterwards shows anything that stayed).
      */
-    private static String onlyCredentialAssignment(String script) {
+    private static String credentialAssignment(String script, int secretsLeft) {
         List<String> names = new ArrayList<>();
         Matcher m = Pattern.compile("(?:^|\\s)([A-Za-z_][A-Za-z0-9_]*)=").matcher(script);
         while (m.find()) {
@@ -184,7 +194,7 @@ final class ArgumentMoves {
                 names.add(n);
             }
         }
-        return names.size() == 1 ? names.get(0) : null;
+        return !names.isEmpty() && names.size() == secretsLeft ? names.get(0) : null;
     }
 
     private String changedScript(int index, String original) {

@@ -90,17 +90,18 @@ final class MigrationPlan {
 
     /** Sorts this file's findings into moves and entries left alone. */
     void classify(List<Finding> findings) {
-        Map<String, Finding> byPointer = new LinkedHashMap<>();
+        // every finding of a string: a string may hold more than one secret (two NAME=value words of a script)
+        Map<String, List<Finding>> byPointer = new LinkedHashMap<>();
         for (Finding f : findings) {
             if (SECRET_RULES.contains(f.ruleId()) && f.location().jsonPointer() != null) {
-                byPointer.putIfAbsent(f.location().jsonPointer(), f);
+                byPointer.computeIfAbsent(f.location().jsonPointer(), k -> new ArrayList<>()).add(f);
                 maskAt(f);
             }
         }
         for (McpServer server : config.servers()) {
             String prefix = server.definition().pointer() + "/";
             List<Finding> mine = byPointer.entrySet().stream()
-                    .filter(e -> e.getKey().startsWith(prefix)).map(Map.Entry::getValue).toList();
+                    .filter(e -> e.getKey().startsWith(prefix)).flatMap(e -> e.getValue().stream()).toList();
             if (mine.isEmpty()) {
                 continue;
             }
@@ -120,9 +121,16 @@ final class MigrationPlan {
                 if (why != null) {
                     break;
                 } else if (env != null) {
-                    list.add(new Move(server, env.getKey(), env.getValue(), env.getValue().value(), kind(f)));
+                    // the whole value moves, whatever number of secrets it holds
+                    if (list.stream().noneMatch(m -> m.carrier == env.getValue())) {
+                        list.add(new Move(server, env.getKey(), env.getValue(), env.getValue().value(), kind(f)));
+                    }
                 } else if (arg >= 0) {
-                    why = arguments.plan(f, arg);
+                    long inThisArgument = byPointer.get(pointer).size();
+                    why = inThisArgument > 1 && !ScriptPrefix.isScriptArgument(server, arg)
+                            ? "the argument at " + f.location().display() + " holds " + inThisArgument + " secrets; only "
+                                    + "the NAME=value words of a sh -c script move one by one, so move these by hand"
+                            : arguments.plan(f, arg, (int) inThisArgument);
                 } else {
                     why = "secret at " + f.location().display() + " is neither an env value nor an argument";
                 }

@@ -15,6 +15,7 @@ class MigrateBridgeAndArgsTest extends MigrateProjectBase {
     private static final String STRIPE = "sk_live_FAKEfake0123456789TESTtest";
     private static final String GITHUB = "ghp_FAKEfake0123456789abcdefABCDEF012345";
     private static final String PLANTED = "PLANTED-q7ZK2MXW4RT9v8";
+    private static final String SLACK = "xoxb-1234567890-1234567890123-FAKEfakeTESTtest0123abcd";
 
     @AfterEach
     void resetTheStore() {
@@ -150,6 +151,49 @@ class MigrateBridgeAndArgsTest extends MigrateProjectBase {
         assertThat(get("PG_PGPASSWORD")).isEqualTo("s3cr@t-FAKE");
         assertThat(get("SH_GITHUB_TOKEN")).isEqualTo(GITHUB);
         assertNoSecretFindings(file);
+    }
+
+    /** Two NAME=value words of one script: both move, and the dry run's diff shows neither value. */
+    @Test
+    void everySecretOfOneScriptMovesAndTheDryRunShowsNone() throws IOException {
+        Path file = config(".mcp.json", """
+                {"mcpServers": {
+                  "multi": {"command": "sh", "args": ["-c", "GITHUB_PERSONAL_ACCESS_TOKEN=%1$s SLACK_BOT_TOKEN=%2$s npx -y @modelcontextprotocol/server-github"]}
+                }}
+                """.formatted(GITHUB, SLACK));
+
+        CliRun dry = CliRun.of(env, "migrate", "--store", "dotenv", "--dry-run", "--launcher", launcher.toString(),
+                file.toString());
+        assertThat(dry.exitCode()).as(dry.err() + dry.out()).isZero();
+        assertThat(dry.out() + dry.err()).doesNotContain(GITHUB).doesNotContain(SLACK)
+                .contains("GITHUB_PERSONAL_ACCESS_TOKEN -> dotenv:").contains("SLACK_BOT_TOKEN -> dotenv:");
+
+        CliRun run = migrate(file);
+
+        assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
+        assertThat(run.out() + run.err()).doesNotContain(GITHUB).doesNotContain(SLACK);
+        assertThat(Files.readString(file)).doesNotContain(GITHUB).doesNotContain(SLACK)
+                .contains("\"--\", \"sh\", \"-c\", \"npx -y @modelcontextprotocol/server-github\"]");
+        assertThat(get("MULTI_GITHUB_PERSONAL_ACCESS_TOKEN")).isEqualTo(GITHUB);
+        assertThat(get("MULTI_SLACK_BOT_TOKEN")).isEqualTo(SLACK);
+        assertNoSecretFindings(file);
+    }
+
+    /** Two secrets in one plain argument cannot move one by one: the entry is left, and shown without them. */
+    @Test
+    void twoSecretsInOnePlainArgumentAreLeftAloneWithTheReason() throws IOException {
+        String text = """
+                {"mcpServers": {
+                  "tool": {"command": "tool", "args": ["--tokens=%1$s,%2$s"]}
+                }}
+                """.formatted(GITHUB, SLACK);
+        Path file = config(".mcp.json", text);
+
+        CliRun run = migrate(file);
+
+        assertThat(run.out()).contains("left alone: 'tool'").contains("holds 2 secrets");
+        assertThat(run.out() + run.err()).doesNotContain(GITHUB).doesNotContain(SLACK);
+        assertThat(Files.readString(file)).isEqualTo(text);
     }
 
     @Test
