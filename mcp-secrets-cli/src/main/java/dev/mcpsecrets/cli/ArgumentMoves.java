@@ -65,16 +65,9 @@ final class ArgumentMoves {
     }
 
     /**
-     * Plans the move of the secret a finding points at in {@code args}; returns why it cannot move, or
-     * {@code null} when it can.
-     */
-    String plan(Finding f, int index) {
-        return plan(f, index, 1);
-    }
-
-    /**
-     * As {@link #plan(Finding, int)}, for one of {@code secretsInArgument} findings of the same argument (the
-     * NAME=value words of a script move one by one).
+     * Plans the move of the secret a finding points at in {@code args}, one of {@code secretsInArgument}
+     * findings of that argument (the NAME=value words of a script move one by one); returns why it cannot move,
+     * or {@code null} when it can.
      */
     String plan(Finding f, int index, int secretsInArgument) {
         List<JsonValue.StringValue> args = server.args();

@@ -126,11 +126,11 @@ final class MigrationPlan {
                         list.add(new Move(server, env.getKey(), env.getValue(), env.getValue().value(), kind(f)));
                     }
                 } else if (arg >= 0) {
-                    long inThisArgument = byPointer.get(pointer).size();
+                    int inThisArgument = byPointer.get(pointer).size();
                     why = inThisArgument > 1 && !ScriptPrefix.isScriptArgument(server, arg)
                             ? "the argument at " + f.location().display() + " holds " + inThisArgument + " secrets; only "
                                     + "the NAME=value words of a sh -c script move one by one, so move these by hand"
-                            : arguments.plan(f, arg, (int) inThisArgument);
+                            : arguments.plan(f, arg, inThisArgument);
                 } else {
                     why = "secret at " + f.location().display() + " is neither an env value nor an argument";
                 }

@@ -81,8 +81,13 @@ class AwsTemporaryCredentialsIT {
 
     @AfterAll
     static void stop() {
-        secretsManager.close();
-        credentials.close();
+        // null when the start failed half-way: that failure is the one to report
+        if (secretsManager != null) {
+            secretsManager.close();
+        }
+        if (credentials != null) {
+            credentials.close();
+        }
     }
 
     private static String sha1(String text) throws NoSuchAlgorithmException {
