@@ -19,6 +19,8 @@ module dev.mcpsecrets.api {
     exports dev.mcpsecrets.api.internal.process to dev.mcpsecrets.onepassword, dev.mcpsecrets.pass;
     // The masking engine behind SecretMasker, for run --redact (which masks after the secrets are destroyed).
     exports dev.mcpsecrets.api.internal.mask to dev.mcpsecrets.cli;
+    // The loopback rule for plain http:// to an HTTP backend, shared by the op:// Connect, vault: and aws-sm: providers.
+    exports dev.mcpsecrets.api.internal.provider to dev.mcpsecrets.onepassword, dev.mcpsecrets.vault, dev.mcpsecrets.aws;
     // Escaping of untrusted text for terminals, shared by every module that prints or reports.
     exports dev.mcpsecrets.api.internal.text to dev.mcpsecrets.policy.spi, dev.mcpsecrets.policy.engine, dev.mcpsecrets.policy.checks, dev.mcpsecrets.policy.live, dev.mcpsecrets.cli;
 

@@ -2,10 +2,9 @@ package dev.mcpsecrets.aws.internal;
 
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.SecretException;
-import java.net.InetAddress;
+import dev.mcpsecrets.api.internal.provider.LoopbackHosts;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -148,7 +147,7 @@ record AwsSettings(String region, String regionSource, URI endpoint, String prof
         if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")) {
             throw new SecretException(Reason.UNAVAILABLE, what, source + " must not carry a path");
         }
-        if (uri.getScheme().equalsIgnoreCase("http") && !isLoopback(uri.getHost())
+        if (uri.getScheme().equalsIgnoreCase("http") && !LoopbackHosts.isLoopback(uri.getHost())
                 && !"true".equalsIgnoreCase(blankToNull(env.get(ALLOW_HTTP)))) {
             throw new SecretException(Reason.DENIED, what, "refusing to read secrets over plain http from "
                     + uri.getHost() + " (" + source + "); use https, or set " + ALLOW_HTTP
@@ -203,25 +202,6 @@ record AwsSettings(String region, String regionSource, URI endpoint, String prof
             throw new SecretException(Reason.UNAVAILABLE, what, source + " must not carry a query or a fragment");
         }
         return uri;
-    }
-
-    /** Literal loopback addresses and {@code localhost}; never a DNS lookup of other names. */
-    static boolean isLoopback(String host) {
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        for (int i = 0; i < h.length(); i++) {
-            char c = h.charAt(i);
-            if (Character.digit(c, 16) < 0 && c != '.' && c != ':') {
-                return false;
-            }
-        }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     static String blankToNull(String value) {

@@ -2,10 +2,9 @@ package dev.mcpsecrets.onepassword.internal;
 
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.SecretException;
-import java.net.InetAddress;
+import dev.mcpsecrets.api.internal.provider.LoopbackHosts;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Map;
 
@@ -68,30 +67,13 @@ final class ConnectEndpoint {
             throw new SecretException(Reason.UNAVAILABLE, what, OpSettings.CONNECT_HOST
                     + " must not carry user info, a query or a fragment");
         }
-        if (scheme.equals("http") && !isLoopback(uri.getHost())
+        if (scheme.equals("http") && !LoopbackHosts.isLoopback(uri.getHost())
                 && !"true".equalsIgnoreCase(OpSettings.blankToNull(env.get(OpSettings.CONNECT_ALLOW_HTTP)))) {
             throw new SecretException(Reason.DENIED, what, "refusing to send the Connect token over plain http to "
                     + uri.getHost() + "; use https, or set " + OpSettings.CONNECT_ALLOW_HTTP
                     + "=true if the network path is private");
         }
         return new ConnectEndpoint(uri, token);
-    }
-
-    /** Literal loopback addresses and {@code localhost}; never a DNS lookup of other names. */
-    static boolean isLoopback(String host) {
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        boolean literal = h.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':');
-        if (!literal) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.SecretException;
+import dev.mcpsecrets.api.internal.provider.LoopbackHosts;
 import dev.mcpsecrets.api.internal.retry.RetryWaits;
 import java.time.Duration;
 import java.util.Map;
@@ -45,9 +46,9 @@ class ConnectEndpointTest {
 
     @Test
     void loopbackCheckNeverTrustsNamesThatOnlyLookLocal() {
-        assertThat(ConnectEndpoint.isLoopback("127.0.0.1.evil.example")).isFalse();
-        assertThat(ConnectEndpoint.isLoopback("localhost.evil.example")).isFalse();
-        assertThat(ConnectEndpoint.isLoopback("127.3.4.5")).isTrue();
+        assertThat(LoopbackHosts.isLoopback("127.0.0.1.evil.example")).isFalse();
+        assertThat(LoopbackHosts.isLoopback("localhost.evil.example")).isFalse();
+        assertThat(LoopbackHosts.isLoopback("127.3.4.5")).isTrue();
     }
 
     @Test

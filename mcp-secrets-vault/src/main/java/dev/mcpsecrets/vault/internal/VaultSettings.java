@@ -3,10 +3,9 @@ package dev.mcpsecrets.vault.internal;
 import dev.mcpsecrets.api.Availability;
 import dev.mcpsecrets.api.Reason;
 import dev.mcpsecrets.api.SecretException;
-import java.net.InetAddress;
+import dev.mcpsecrets.api.internal.provider.LoopbackHosts;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -141,7 +140,7 @@ record VaultSettings(URI address, String namespace, Path caCert, Path caPath, Au
                     + " or " + CAPATH + " instead");
         }
         URI address = address(addr, what);
-        if (address.getScheme().equals("http") && !isLoopback(address.getHost())
+        if (address.getScheme().equals("http") && !LoopbackHosts.isLoopback(address.getHost())
                 && !truthy(setting(env, ALLOW_HTTP, "allow-http"))) {
             throw new SecretException(Reason.DENIED, what, "refusing to send a Vault token over plain http to "
                     + address.getHost() + "; use https, or set " + ALLOW_HTTP + "=true if the network path is private");
@@ -260,22 +259,4 @@ record VaultSettings(URI address, String namespace, Path caCert, Path caPath, Au
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    /** Literal loopback addresses and {@code localhost}; never a DNS lookup of other names. */
-    static boolean isLoopback(String host) {
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        for (int i = 0; i < h.length(); i++) {
-            char c = h.charAt(i);
-            if (Character.digit(c, 16) < 0 && c != '.' && c != ':') {
-                return false;
-            }
-        }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
 }
